@@ -1,0 +1,72 @@
+import Hummingbird
+import Logging
+import NIOCore
+import Prometheus
+import VigilCore
+
+/// Everything the HTTP server needs, handed in by the daemon.
+public struct HTTPServerSettings: Sendable {
+    public var listen: ListenAddress
+    public var apiToken: BearerToken
+    public var registry: PrometheusCollectorRegistry
+    public var clock: any VigilClock
+    public var control: any DaemonControl
+    public var logger: Logger
+    /// Called with the bound port once the server accepts connections (port 0 binds a free one).
+    public var onListening: @Sendable (Int) async -> Void
+
+    public init(
+        listen: ListenAddress, apiToken: BearerToken, registry: PrometheusCollectorRegistry,
+        clock: any VigilClock, control: any DaemonControl, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
+        self.listen = listen
+        self.apiToken = apiToken
+        self.registry = registry
+        self.clock = clock
+        self.control = control
+        self.logger = logger
+        self.onListening = onListening
+    }
+}
+
+/// Builds Vigil's Hummingbird application: middleware (metrics, JSON errors, body limit) and
+/// the routes of this and later issues. The application is a `Service`: the daemon runs it in
+/// its `ServiceGroup`, and graceful shutdown lets in-flight requests finish.
+public enum HTTPServer {
+    /// The router with every route and middleware; `extraRoutes` lets later parts add theirs.
+    public static func makeRouter(
+        _ settings: HTTPServerSettings,
+        extraRoutes: (Router<VigilRequestContext>) -> Void = { _ in }
+    ) -> Router<VigilRequestContext> {
+        let router = Router(context: VigilRequestContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: HTTPMetrics(registry: settings.registry), clock: settings.clock))
+        router.add(middleware: ErrorEnvelopeMiddleware())
+        router.add(middleware: BodyLimitMiddleware())
+        LifecycleRoutes(control: settings.control, token: settings.apiToken).register(on: router)
+        MetricsRoute(registry: settings.registry).register(on: router)
+        extraRoutes(router)
+        return router
+    }
+
+    /// The runnable server.
+    public static func makeApplication(
+        _ settings: HTTPServerSettings,
+        extraRoutes: (Router<VigilRequestContext>) -> Void = { _ in }
+    ) -> Application<RouterResponder<VigilRequestContext>> {
+        let onListening = settings.onListening
+        let logger = settings.logger
+        return Application(
+            router: makeRouter(settings, extraRoutes: extraRoutes),
+            configuration: .init(
+                address: .hostname(settings.listen.host, port: settings.listen.port),
+                serverName: "vigil"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.listen.port
+                logger.info("listening", metadata: ["address": "\(settings.listen.host):\(port)"])
+                await onListening(port)
+            },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,18 @@
+import Hummingbird
+
+/// The request context of every Vigil route: Hummingbird's core storage plus Vigil's body limit.
+///
+/// Request bodies (acknowledgements, silences, schedules) are small; refusing anything over
+/// 1 MiB keeps a misbehaving client from holding the daemon's memory.
+public struct VigilRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    /// The largest request body any route accepts.
+    public static let maxBodyBytes = 1 << 20
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    public var maxUploadSize: Int { Self.maxBodyBytes }
+}
