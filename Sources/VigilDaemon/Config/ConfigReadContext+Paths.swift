@@ -1,0 +1,28 @@
+import VigilCore
+
+extension ConfigReadContext {
+    /// The `storage:` section.
+    func readStorage(_ section: YAMLMappingReader) -> StorageConfig {
+        let path = section.string("path", check: ConfigChecks.nonEmpty) ?? ConfigDefaults.storagePathInConfigDirectory
+        return StorageConfig(path: resolve(path))
+    }
+
+    /// The `schedule:` section.
+    func readSchedule(_ section: YAMLMappingReader) -> ScheduleConfig {
+        let path = section.string("path", check: ConfigChecks.nonEmpty) ?? ConfigDefaults.schedulePathInConfigDirectory
+        let horizon = section.duration("horizon", check: Self.wholeDays) ?? ConfigDefaults.scheduleHorizon
+        let asOf = section.value("as_of")?.string { text in
+            ScheduleAsOf(parsing: text) == nil
+                ? "invalid as_of \"\(text)\": expected \"today\" or a calendar date written YYYY-MM-DD"
+                : nil
+        }.flatMap(ScheduleAsOf.init(parsing:))
+        return ScheduleConfig(path: resolve(path), horizon: horizon, asOf: asOf ?? .today)
+    }
+
+    private static func wholeDays(_ horizon: PromDuration) -> String? {
+        let day: Int64 = 86_400_000
+        if horizon.milliseconds <= 0 { return "must be greater than 0" }
+        if horizon.milliseconds % day != 0 { return "must be a whole number of days (e.g. 28d or 4w), got \(horizon)" }
+        return nil
+    }
+}

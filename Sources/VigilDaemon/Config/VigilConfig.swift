@@ -1,0 +1,42 @@
+import VigilCore
+
+/// Everything `etc/vigil.yml` says, validated and with every path made absolute.
+///
+/// One value type holds the whole configuration so a reload can build a new one, compare it with
+/// the running one and swap it in whole, or keep the old one when the new file is invalid.
+public struct VigilConfig: Sendable, Equatable {
+    /// Absolute path of the file read; nil when running on embedded defaults.
+    public var sourcePath: String?
+    public var global: GlobalConfig
+    public var web: WebConfig
+    public var storage: StorageConfig
+    public var schedule: ScheduleConfig
+    /// Glob patterns of Prometheus rule files, absolute.
+    public var ruleFiles: [String]
+    /// Glob patterns of escalation files (route tree, inhibit rules, policies), absolute.
+    public var escalationFiles: [String]
+    public var scrapeConfigs: [ScrapeConfig]
+    public var receivers: [ReceiverConfig]
+
+    public init(
+        sourcePath: String? = nil,
+        global: GlobalConfig = GlobalConfig(),
+        web: WebConfig = WebConfig(),
+        storage: StorageConfig,
+        schedule: ScheduleConfig,
+        ruleFiles: [String] = [],
+        escalationFiles: [String] = [],
+        scrapeConfigs: [ScrapeConfig] = [],
+        receivers: [ReceiverConfig] = []
+    ) {
+        self.sourcePath = sourcePath
+        self.global = global
+        self.web = web
+        self.storage = storage
+        self.schedule = schedule
+        self.ruleFiles = ruleFiles
+        self.escalationFiles = escalationFiles
+        self.scrapeConfigs = scrapeConfigs
+        self.receivers = receivers
+    }
+}
