@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilDaemonTests",
-            dependencies: ["VigilDaemon", "VigilCore", "Transport", "Storage", "vigil"],
+            dependencies: ["VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "vigil"],
             swiftSettings: strict
         ),
     ],

@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import Prometheus
+import Server
+import ServiceLifecycle
+import Storage
+import Synchronization
+import UnixSignals
+import VigilCore
+
+/// The assembled daemon: configuration, storage, secrets and the services that run on them.
+///
+/// `init` does everything that can fail before serving (a bad config, a refused database, a
+/// short secret) so `vigil run` fails fast with one clear message. `run()` then runs the HTTP
+/// server, the evaluation ticker and the SIGHUP listener in one `ServiceGroup` until SIGTERM or
+/// SIGINT (or ``shutdown()``), lets in-flight work finish, and closes the database.
+public final class Daemon: Sendable {
+    public let state: DaemonState
+    public let database: VigilDatabase
+    public let registry: PrometheusCollectorRegistry
+    public let secrets: Secrets
+    let options: DaemonOptions
+    let listen: ListenAddress
+    let metrics: DaemonMetrics
+    private let group = Mutex<ServiceGroup?>(nil)
+
+    public init(options: DaemonOptions) throws(DaemonError) {
+        self.options = options
+        let logger = options.logger
+        let source = options.configSource
+        let config: VigilConfig
+        do {
+            config = try source.load(overrides: options.overrides)
+        } catch {
+            throw .config(error)
+        }
+        guard let listen = ListenAddress(parsing: config.web.listenAddress) else {
+            throw .invalidListenAddress(config.web.listenAddress)
+        }
+        self.listen = listen
+        logger.info("configuration loaded", metadata: ["source": "\(source)"])
+
+        do {
+            database = try VigilDatabase(path: config.storage.path)
+        } catch {
+            throw .storage(error)
+        }
+        logger.info("storage open", metadata: ["path": "\(database.path)"])
+
+        let dataDirectory = options.overrides.dataDirectory.map { DaemonOptions.absolute($0, base: options.workingDirectory) }
+            ?? (config.storage.path as NSString).deletingLastPathComponent
+        let loaded: (secrets: Secrets, generated: [String])
+        do {
+            loaded = try SecretsLoader(dataDirectory: dataDirectory, environment: options.environment, logger: logger).load()
+        } catch {
+            try? database.close()
+            throw .secrets(error)
+        }
+        secrets = loaded.secrets
+
+        registry = PrometheusCollectorRegistry()
+        let now = options.clock.now()
+        metrics = DaemonMetrics(registry: registry, startTime: now)
+        let auditLog = AuditLog(database: database)
+        state = DaemonState(
+            config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
+            clock: options.clock, logger: logger)
+        for path in loaded.generated {
+            _ = try? auditLog.append(AuditEntry(at: now, actor: "daemon", action: "secrets.generated", details: ["path": path]))
+        }
+    }
+
+    /// Runs until SIGTERM/SIGINT or ``shutdown()``, then closes the database.
+    public func run() async throws {
+        let logger = options.logger
+        let clock = options.clock
+        let state = self.state
+        let metrics = self.metrics
+        let server = HTTPServer.makeApplication(
+            HTTPServerSettings(
+                listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
+                control: state, logger: logger, onListening: options.onListening))
+        let ticker = EvaluationTicker(
+            clock: clock, logger: logger,
+            interval: { await state.config.global.evaluationInterval },
+            tick: { _ in metrics.recordTick() })
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: server),
+                    .init(service: ticker),
+                    .init(service: ReloadSignalService(control: state, logger: logger)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        self.group.withLock { $0 = group }
+
+        await state.audit(actor: "daemon", action: "daemon.start", at: clock.now(), details: ["version": BuildInfo.version])
+        await state.setReady(true)
+        defer { self.group.withLock { $0 = nil } }
+        do {
+            try await group.run()
+        } catch {
+            await finish(reason: "error: \(error)")
+            throw error
+        }
+        await finish(reason: "shutdown")
+    }
+
+    /// Starts a graceful shutdown, as SIGTERM does.
+    public func shutdown() async {
+        let group = self.group.withLock { $0 }
+        await group?.triggerGracefulShutdown()
+    }
+
+    private func finish(reason: String) async {
+        await state.setReady(false)
+        await state.audit(actor: "daemon", action: "daemon.stop", at: options.clock.now(), details: ["reason": reason])
+        do {
+            try database.close()
+            options.logger.info("stopped; database closed", metadata: ["reason": "\(reason)"])
+        } catch {
+            options.logger.error("closing the database failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

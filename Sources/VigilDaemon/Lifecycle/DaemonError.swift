@@ -1,0 +1,18 @@
+import Storage
+
+/// Why the daemon could not start. Each case carries the underlying, already-readable error.
+public enum DaemonError: Error, Sendable, CustomStringConvertible {
+    case config(ConfigLoadError)
+    case invalidListenAddress(String)
+    case storage(StorageError)
+    case secrets(SecretsError)
+
+    public var description: String {
+        switch self {
+        case .config(let error): return "invalid configuration:\n\(error)"
+        case .invalidListenAddress(let text): return "invalid listen address \"\(text)\": expected host:port"
+        case .storage(let error): return "\(error)"
+        case .secrets(let error): return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+import VigilCore
+
+/// How to start the daemon: the command line's choices plus the things tests inject
+/// (clock, environment, working directory, a callback with the bound port).
+public struct DaemonOptions: Sendable {
+    /// `--config FILE`; nil means `etc/vigil.yml` in the working directory when present, else
+    /// the embedded defaults.
+    public var configPath: String?
+    public var overrides: ConfigOverrides
+    public var workingDirectory: String
+    public var environment: [String: String]
+    public var clock: any VigilClock
+    public var logger: Logger
+    /// Receives the bound HTTP port once the server listens.
+    public var onListening: @Sendable (Int) async -> Void
+
+    public init(
+        configPath: String? = nil, overrides: ConfigOverrides = .init(),
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: any VigilClock = SystemClock(), logger: Logger = Logger(label: "vigil"),
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
+        self.configPath = configPath
+        self.overrides = overrides
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        self.clock = clock
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    /// The configuration source these options select.
+    public var configSource: ConfigSource {
+        if let configPath {
+            return .file(Self.absolute(configPath, base: workingDirectory))
+        }
+        let conventional = (workingDirectory as NSString).appendingPathComponent("etc/vigil.yml")
+        if FileManager.default.fileExists(atPath: conventional) { return .file(conventional) }
+        return .embeddedDefaults(baseDirectory: workingDirectory)
+    }
+
+    static func absolute(_ path: String, base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardized.path
+    }
+}

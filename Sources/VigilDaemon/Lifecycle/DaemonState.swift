@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import Server
+import Storage
+import VigilCore
+
+/// The daemon's live configuration and readiness: the one place a reload swaps state.
+///
+/// A reload re-reads the same source, validates all of it, and swaps it in atomically — or keeps
+/// the running configuration, says why (log, `vigil_config_last_reload_successful 0`, audit log)
+/// and changes nothing else. Settings that only take effect at start (`web.listen_address`,
+/// `storage.path`) are kept at their running values and the log says a restart is needed.
+public actor DaemonState: DaemonControl {
+    public private(set) var config: VigilConfig
+    public let source: ConfigSource
+    public let overrides: ConfigOverrides
+    private let metrics: DaemonMetrics
+    private let auditLog: AuditLog
+    private let clock: any VigilClock
+    private let logger: Logger
+    private var ready = false
+
+    public init(
+        config: VigilConfig, source: ConfigSource, overrides: ConfigOverrides, metrics: DaemonMetrics,
+        auditLog: AuditLog, clock: any VigilClock, logger: Logger
+    ) {
+        self.config = config
+        self.source = source
+        self.overrides = overrides
+        self.metrics = metrics
+        self.auditLog = auditLog
+        self.clock = clock
+        self.logger = logger
+        metrics.recordReload(success: true, at: clock.now())
+    }
+
+    public func isReady() -> Bool { ready }
+
+    /// Marks storage and configuration as up (or, at shutdown, as going away).
+    public func setReady(_ value: Bool) { ready = value }
+
+    public func reload(actor: String) -> ReloadOutcome {
+        let now = clock.now()
+        let next: VigilConfig
+        do {
+            next = try source.load(overrides: overrides)
+        } catch {
+            metrics.recordReload(success: false, at: now)
+            logger.error(
+                "configuration reload failed; the running configuration is kept",
+                metadata: ["source": "\(source)", "actor": "\(actor)", "errors": "\(error)"])
+            audit(actor: actor, action: "config.reload_failed", at: now, details: ["source": "\(source)", "error": "\(error)"])
+            return .kept(reason: "\(error)")
+        }
+        var accepted = next
+        var needsRestart: [String] = []
+        if accepted.web.listenAddress != config.web.listenAddress {
+            needsRestart.append("web.listen_address")
+            accepted.web.listenAddress = config.web.listenAddress
+        }
+        if accepted.storage.path != config.storage.path {
+            needsRestart.append("storage.path")
+            accepted.storage.path = config.storage.path
+        }
+        if !needsRestart.isEmpty {
+            logger.warning(
+                "changed settings take effect only after a restart",
+                metadata: ["settings": "\(needsRestart.joined(separator: ", "))"])
+        }
+        let changed = accepted != config
+        config = accepted
+        metrics.recordReload(success: true, at: now)
+        logger.info("configuration reloaded", metadata: ["source": "\(source)", "actor": "\(actor)", "changed": "\(changed)"])
+        audit(
+            actor: actor, action: "config.reload", at: now,
+            details: [
+                "source": "\(source)", "changed": "\(changed)",
+                "restart_required": needsRestart.joined(separator: ","),
+            ])
+        return .reloaded
+    }
+
+    /// Writes an audit entry; a failing database is logged, never fatal to the caller.
+    public func audit(actor: String, action: String, at time: Date, details: [String: String] = [:]) {
+        do {
+            try auditLog.append(AuditEntry(at: time, actor: actor, action: action, details: details))
+        } catch {
+            logger.error("cannot write the audit log", metadata: ["action": "\(action)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Logging
+import VigilDaemon
+
+/// `vigil run`: the long-running daemon.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon (stops gracefully on SIGTERM or SIGINT; SIGHUP reloads the configuration)."
+    )
+
+    @Option(name: .long, help: "Configuration file (default: etc/vigil.yml when present, else embedded defaults).")
+    var config: String?
+
+    @Option(name: .long, help: "Data directory for the database and generated secrets (default: var/).")
+    var data: String?
+
+    @Option(name: .long, help: "Address to listen on, host:port (default: 127.0.0.1:9095).")
+    var listen: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("unknown log level \"\(logLevel)\"")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "vigil")
+        let options = DaemonOptions(
+            configPath: config, overrides: ConfigOverrides(dataDirectory: data, listenAddress: listen), logger: logger)
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(options: options)
+        } catch {
+            FileHandle.standardError.write(Data("vigil: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        try await daemon.run()
+    }
+}
