@@ -11,6 +11,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vigil", targets: ["vigil"]),
+        .library(name: "VigilCore", targets: ["VigilCore"]),
+        .library(name: "Transport", targets: ["Transport"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
     ],
     dependencies: [

@@ -28,6 +28,7 @@ struct CheckConfigCommand: ParsableCommand {
             print("  SUCCESS: \(file) is a valid configuration file")
         } catch {
             print("  FAILED:")
+            fflush(nil)  // keep "FAILED:" ahead of the errors when both streams share a pipe
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
         }

@@ -1,0 +1,43 @@
+# Vigil: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+# Needed to build (libcurl for notifications and scraping, libyaml for rule files, SQLite for state).
+BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
+# Needed by the test suite: promtool (Debian's prometheus) to validate /metrics.
+TEST_PACKAGES := prometheus
+VIGIL := .build/debug/vigil
+
+.PHONY: run test build deps test-deps bench check clean
+
+## run: build and start the daemon on the embedded defaults (etc/vigil.yml, the demo program)
+run: build
+	$(VIGIL) run
+
+## test: run the whole test suite (the command CI runs)
+test: deps test-deps
+	mkdir -p .build; $(SWIFT) test --disable-xctest 2>&1 | tee .build/test.log; \
+	status=$${PIPESTATUS[0]}; \
+	if [ $$status -ne 0 ]; then exit $$status; fi; \
+	grep -Eq 'Test run with [1-9][0-9]* tests? .*passed' .build/test.log || { echo "no tests ran"; exit 1; }
+
+## build: compile the daemon (debug)
+build: deps
+	$(SWIFT) build --product vigil
+
+## check: validate the shipped configuration
+check: build
+	$(VIGIL) check config etc/vigil.yml
+
+## bench: run the benchmarks (a separate package, never built by `make test`)
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+## deps / test-deps: install the system packages with apt-get when any is missing
+deps:
+	@./.ci/install-packages $(BUILD_PACKAGES)
+
+test-deps:
+	@./.ci/install-packages $(TEST_PACKAGES)
+
+clean:
+	rm -rf .build Benchmarks/.build
