@@ -89,6 +89,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Helpers shared by the test targets (temporary directories, bounded waits).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(
             name: "TransportTests",
@@ -97,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "VigilCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Storage", "VigilCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -111,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilDaemonTests",
-            dependencies: ["VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "vigil"],
+            dependencies: ["VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "TestSupport", "vigil"],
             swiftSettings: strict
         ),
     ],

@@ -1,5 +1,6 @@
 import GRDB
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Storage
@@ -7,7 +8,7 @@ import Testing
 @Suite("Audit log")
 struct AuditLogTests {
     @Test func appendsAndReadsNewestFirstWithDetails() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let database = try VigilDatabase(path: directory.file("vigil.db"))
         let log = AuditLog(database: database)
         try log.append(AuditEntry(at: Date(timeIntervalSince1970: 100), actor: "sighup", action: "config.reload"))
@@ -26,7 +27,7 @@ struct AuditLogTests {
     }
 
     @Test func storesDetailsAsValidJSON() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let database = try VigilDatabase(path: directory.file("vigil.db"))
         try AuditLog(database: database).append(
             AuditEntry(at: Date(timeIntervalSince1970: 1), actor: "a", action: "b", details: ["k": "v/1"]))

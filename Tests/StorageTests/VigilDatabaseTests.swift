@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import Storage
@@ -7,7 +8,7 @@ import Testing
 @Suite("Opening and migrating the database")
 struct VigilDatabaseTests {
     @Test func migratesAnEmptyDirectoryToTheCurrentSchema() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let path = directory.file("nested/vigil.db")
         let database = try VigilDatabase(path: path)
         #expect(try database.appliedMigrations() == VigilDatabase.knownMigrations)
@@ -18,7 +19,7 @@ struct VigilDatabaseTests {
     }
 
     @Test func reopeningKeepsDataAndDoesNotReapplyMigrations() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let path = directory.file("vigil.db")
         let first = try VigilDatabase(path: path)
         try AuditLog(database: first).append(AuditEntry(at: Date(timeIntervalSince1970: 10), actor: "t", action: "a"))
@@ -30,7 +31,7 @@ struct VigilDatabaseTests {
     }
 
     @Test func refusesADatabaseWrittenByANewerSchema() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let path = directory.file("vigil.db")
         let database = try VigilDatabase(path: path)
         try database.pool.write { db in
@@ -54,7 +55,7 @@ struct VigilDatabaseTests {
     }
 
     @Test func refusesAFileThatIsNotSQLiteAndLeavesItUntouched() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let path = directory.file("vigil.db")
         let content = Data("this is a coordinator's spreadsheet, not a database\n".utf8)
         try content.write(to: URL(fileURLWithPath: path))
@@ -67,7 +68,7 @@ struct VigilDatabaseTests {
     }
 
     @Test func reportsACorruptDatabaseWithoutOverwritingIt() throws {
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let path = directory.file("vigil.db")
         let database = try VigilDatabase(path: path)
         for index in 0..<200 {
@@ -95,7 +96,7 @@ struct VigilDatabaseTests {
 
     @Test func reportsAnUnreadableFile() throws {
         guard getuid() != 0 else { return }  // root reads everything; nothing to test
-        let directory = TemporaryDirectory()
+        let directory = TestDirectory()
         let path = directory.file("vigil.db")
         try Data().write(to: URL(fileURLWithPath: path))
         chmod(path, 0)

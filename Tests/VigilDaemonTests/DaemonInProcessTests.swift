@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Storage
+import TestSupport
 import Testing
 import Transport
 import VigilCore

@@ -3,6 +3,7 @@ import Logging
 import Prometheus
 import Server
 import Storage
+import TestSupport
 import Testing
 import VigilCore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 
 /// The built `vigil` executable run as a child process, as an operator would run it: its
 /// standard error read line by line, signals sent to it, its exit awaited with a deadline.
@@ -78,18 +79,9 @@ final class VigilProcess: Sendable {
         _ description: String, timeout: Duration = .seconds(30), where matches: @escaping @Sendable (String) -> Bool
     ) async throws -> String {
         let lines = self.lines
-        let found: String? = await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                for await line in lines where matches(line) { return line }
-                return nil
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let found = await firstResult(within: timeout) { () -> String? in
+            for await line in lines where matches(line) { return line }
+            return nil
         }
         guard let found else { throw Timeout(waitingFor: description, output: everything) }
         return found
@@ -102,18 +94,9 @@ final class VigilProcess: Sendable {
     /// The exit status, or nil when the process did not exit within `timeout`.
     func waitForExit(timeout: Duration) async -> Int32? {
         let exits = self.exits
-        return await withTaskGroup(of: Int32?.self) { group in
-            group.addTask {
-                for await status in exits { return status }
-                return nil
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        return await firstResult(within: timeout) { () -> Int32? in
+            for await status in exits { return status }
+            return nil
         }
     }
 
