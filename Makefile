@@ -30,7 +30,7 @@ check: build
 
 ## bench: run the benchmarks (a separate package, never built by `make test`)
 bench: deps
-	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 ## deps / test-deps: install the system packages with apt-get when any is missing
 deps:

@@ -49,7 +49,17 @@ public struct PromDuration: Hashable, Comparable, Sendable, CustomStringConverti
             self.milliseconds = 0
             return
         }
-        let bytes = Array(text.utf8)
+        var text = text
+        let parsed = text.withUTF8 { Self.parse($0) }
+        switch parsed {
+        case .success(let milliseconds): self.milliseconds = milliseconds
+        case .failure(.overflow): throw .overflow(text)
+        case .failure: throw .invalid(text)
+        }
+    }
+
+    /// The scan itself, over the UTF-8 bytes in place (no copy).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, ParseError> {
         var index = 0
         var nextUnit = 0
         var total: Int64 = 0
@@ -59,24 +69,24 @@ public struct PromDuration: Hashable, Comparable, Sendable, CustomStringConverti
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
                 let (times10, overflow1) = number.multipliedReportingOverflow(by: 10)
                 let (sum, overflow2) = times10.addingReportingOverflow(Int64(bytes[index] - 0x30))
-                if overflow1 || overflow2 { throw .overflow(text) }
+                if overflow1 || overflow2 { return .failure(.overflow("")) }
                 number = sum
                 index += 1
             }
-            if index == digitsStart { throw .invalid(text) }
+            if index == digitsStart { return .failure(.invalid("")) }
             let unitStart = index
             while index < bytes.count, bytes[index] >= 0x61, bytes[index] <= 0x7A { index += 1 }
-            let symbol = String(decoding: bytes[unitStart..<index], as: UTF8.self)
-            guard let found = Self.units[nextUnit...].firstIndex(where: { $0.symbol == symbol }) else {
-                throw .invalid(text)
+            let symbol = UnsafeBufferPointer(rebasing: bytes[unitStart..<index])
+            guard let found = units[nextUnit...].firstIndex(where: { $0.symbol.utf8.elementsEqual(symbol) }) else {
+                return .failure(.invalid(""))
             }
             nextUnit = found + 1
-            let (product, overflow3) = number.multipliedReportingOverflow(by: Self.units[found].milliseconds)
+            let (product, overflow3) = number.multipliedReportingOverflow(by: units[found].milliseconds)
             let (sum, overflow4) = total.addingReportingOverflow(product)
-            if overflow3 || overflow4 { throw .overflow(text) }
+            if overflow3 || overflow4 { return .failure(.overflow("")) }
             total = sum
         }
-        self.milliseconds = total
+        return .success(total)
     }
 
     /// Prometheus' canonical form: `1h30m`, `2w`, `500ms`, `0s`.

@@ -51,6 +51,18 @@ struct VigilProcessTests {
         #expect(vigil.everything.contains("database closed"))
     }
 
+    @Test func interruptStopsGracefullyToo() async throws {
+        let directory = TestDirectory()
+        let config = try directory.write("vigil.yml", Self.goodConfig)
+        let vigil = try VigilProcess(
+            arguments: ["run", "--config", config, "--data", directory.file("data"), "--listen", "127.0.0.1:0"],
+            directory: directory.path)
+        _ = try await vigil.waitForLine("the listening log line") { $0.contains("listening") && $0.contains("address=") }
+        vigil.send(SIGINT)
+        let status = await vigil.waitForExit(timeout: .seconds(5))
+        #expect(status == 0, "vigil must exit 0 within 5 s of SIGINT; output:\n\(vigil.everything)")
+    }
+
     /// `promtool` from Debian's `prometheus` package, which `make test` and CI install.
     static var promtool: String? {
         ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
