@@ -113,7 +113,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilDaemonTests",
-            dependencies: ["VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "TestSupport", "vigil"],
+            dependencies: [
+                "VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "TestSupport", "vigil",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
     ],

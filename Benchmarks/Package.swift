@@ -37,7 +37,7 @@ let package = Package(
             ],
             path: "Benchmarks/FoundationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,9 @@ import Prometheus
 /// scanner probing random URLs cannot blow up the number of series.
 public struct HTTPMetrics: Sendable {
     private let registry: PrometheusCollectorRegistry
-    private static let buckets: [Duration] = [0.005, 0.025, 0.1, 0.4, 1, 3, 8, 20, 60].map { .milliseconds(Int64($0 * 1000)) }
+    private static let buckets: [Duration] = [0.005, 0.025, 0.1, 0.4, 1, 3, 8, 20, 60].map {
+        .milliseconds(Int64($0 * 1000))
+    }
 
     public init(registry: PrometheusCollectorRegistry) {
         self.registry = registry

@@ -40,7 +40,8 @@ public enum HTTPServer {
         extraRoutes: (Router<VigilRequestContext>) -> Void = { _ in }
     ) -> Router<VigilRequestContext> {
         let router = Router(context: VigilRequestContext.self)
-        router.add(middleware: MetricsMiddleware(metrics: HTTPMetrics(registry: settings.registry), clock: settings.clock))
+        router.add(
+            middleware: MetricsMiddleware(metrics: HTTPMetrics(registry: settings.registry), clock: settings.clock))
         router.add(middleware: ErrorEnvelopeMiddleware())
         router.add(middleware: BodyLimitMiddleware())
         LifecycleRoutes(control: settings.control, token: settings.apiToken).register(on: router)

@@ -83,7 +83,9 @@ enum CurlTransfer {
         try handle.set(CURLOPT_NOPROGRESS, 0)
     }
 
-    private static func configureMethodAndBody(_ handle: CurlEasyHandle, for request: HTTPRequest) throws(TransportError) {
+    private static func configureMethodAndBody(_ handle: CurlEasyHandle, for request: HTTPRequest)
+        throws(TransportError)
+    {
         switch request.method {
         case "HEAD":
             try handle.set(CURLOPT_NOBODY, 1)

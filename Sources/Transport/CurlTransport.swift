@@ -25,7 +25,8 @@ public struct CurlTransport: Sendable {
         let settings = CurlTransfer.Settings(maxResponseBytes: maxResponseBytes, userAgent: userAgent)
         let cancellation = CancellationFlag()
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) in
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) in
                 let thread = Thread {
                     continuation.resume(
                         returning: CurlTransfer.run(request, settings: settings, cancellation: cancellation)

@@ -11,7 +11,10 @@ struct ErrorAndLimitTests {
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "application/json")
             let envelope = try JSONDecoder().decode(ErrorEnvelope.self, from: Data(response.body))
-            #expect(envelope == ErrorEnvelope(status: "error", errorType: "not_found", error: "no route for GET /api/v1/nothing-here"))
+            #expect(
+                envelope
+                    == ErrorEnvelope(
+                        status: "error", errorType: "not_found", error: "no route for GET /api/v1/nothing-here"))
         }
     }
 

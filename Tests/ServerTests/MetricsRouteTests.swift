@@ -8,8 +8,10 @@ import Transport
 struct MetricsRouteTests {
     @Test func servesTheRegistryWithRequestCountsByRouteAndStatus() async throws {
         let registry = PrometheusCollectorRegistry()
-        registry.makeGauge(descriptor: .init(namespace: "vigil", metricName: "probe", unitName: "", helpText: "A test gauge."))
-            .set(to: 42)
+        registry.makeGauge(
+            descriptor: .init(namespace: "vigil", metricName: "probe", unitName: "", helpText: "A test gauge.")
+        )
+        .set(to: 42)
         try await withServer(registry: registry) { base in
             _ = try await send("GET", base + "/-/healthy")
             _ = try await send("GET", base + "/-/healthy")
@@ -21,7 +23,9 @@ struct MetricsRouteTests {
             #expect(text.contains("vigil_probe 42"))
             #expect(text.contains(#"vigil_http_requests_total{handler="/-/healthy",method="GET",code="200"} 2"#))
             #expect(text.contains(#"vigil_http_requests_total{handler="unmatched",method="GET",code="404"} 1"#))
-            #expect(text.contains(#"vigil_http_request_duration_seconds_count{handler="/-/healthy",method="GET",code="200"} 2"#))
+            #expect(
+                text.contains(
+                    #"vigil_http_request_duration_seconds_count{handler="/-/healthy",method="GET",code="200"} 2"#))
             #expect(!text.contains("/no/such/route"))
         }
     }

@@ -1,5 +1,5 @@
-import GRDB
 import Foundation
+import GRDB
 import TestSupport
 import Testing
 
@@ -36,7 +36,8 @@ struct AuditLogTests {
         // The schema itself refuses details that are not JSON.
         #expect(throws: (any Error).self) {
             try database.pool.write { db in
-                try db.execute(sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (1, 'a', 'b', 'not json')")
+                try db.execute(
+                    sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (1, 'a', 'b', 'not json')")
             }
         }
         try database.close()

@@ -73,7 +73,9 @@ struct VigilDatabaseTests {
         let database = try VigilDatabase(path: path)
         for index in 0..<200 {
             try AuditLog(database: database).append(
-                AuditEntry(at: Date(timeIntervalSince1970: Double(index)), actor: "t", action: "a", details: ["i": "\(index)"]))
+                AuditEntry(
+                    at: Date(timeIntervalSince1970: Double(index)), actor: "t", action: "a", details: ["i": "\(index)"])
+            )
         }
         _ = try database.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try database.close()

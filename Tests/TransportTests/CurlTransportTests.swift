@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Transport
 
 @Suite("CurlTransport against a loopback Hummingbird server")
@@ -108,8 +109,10 @@ struct CurlTransportTests {
         #expect(failure(of: result) == .couldNotResolveHost(url: url))
     }
 
-    @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1/", "gopher://127.0.0.1/", "127.0.0.1/no-scheme",
-                      "http://", "http://127.0.0.1/a b", ""])
+    @Test(arguments: [
+        "file:///etc/passwd", "ftp://127.0.0.1/", "gopher://127.0.0.1/", "127.0.0.1/no-scheme",
+        "http://", "http://127.0.0.1/a b", "",
+    ])
     func disallowedOrMalformedURLsAreRefused(url: String) async {
         let result = await outcome(.init(url: url))
         #expect(failure(of: result) == .invalidURL(url))

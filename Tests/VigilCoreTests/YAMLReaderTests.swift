@@ -86,9 +86,11 @@ private func read<T>(_ yaml: String, _ body: (YAMLMappingReader) -> T) throws ->
             empty:
             """
         let (values, errors) = try read(yaml) { root in
-            (root.string("text"), root.bool("flag"), root.int("count"), root.double("ratio"),
-             root.duration("wait"), root.duration("never"), root.stringList("list"),
-             root.stringMap("labels"), root.string("empty"))
+            (
+                root.string("text"), root.bool("flag"), root.int("count"), root.double("ratio"),
+                root.duration("wait"), root.duration("never"), root.stringList("list"),
+                root.stringMap("labels"), root.string("empty")
+            )
         }
         #expect(errors.isEmpty)
         let read = try #require(values)
@@ -114,8 +116,12 @@ private func read<T>(_ yaml: String, _ body: (YAMLMappingReader) -> T) throws ->
             root.int("port") { (1...65_535).contains($0) ? nil : "out of range" }
         }
         #expect(value == .some(nil))
-        #expect(errors == [YAMLError(location: YAMLLocation(file: "test.yml", line: 1, column: 9),
-                                     keyPath: "port", message: "out of range")])
+        #expect(
+            errors == [
+                YAMLError(
+                    location: YAMLLocation(file: "test.yml", line: 1, column: 9),
+                    keyPath: "port", message: "out of range")
+            ])
     }
 
     @Test func missingRequiredKeyIsReportedAtTheMapping() throws {
@@ -124,7 +130,12 @@ private func read<T>(_ yaml: String, _ body: (YAMLMappingReader) -> T) throws ->
               - other: 1
             """
         let (_, errors) = try read(yaml) { root in
-            root.sequence("items") { $0.mapping { item in _ = item.required("name"); _ = item.int("other") } }
+            root.sequence("items") {
+                $0.mapping { item in
+                    _ = item.required("name")
+                    _ = item.int("other")
+                }
+            }
         }
         #expect(errors.map(\.description) == ["test.yml:2:5: items[0]: missing required key \"name\""])
     }

@@ -133,17 +133,28 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(config.schedule.asOf == .today)
         #expect(config.schedule.horizon == PromDuration(milliseconds: 28 * 86_400_000))
         let job = try #require(config.scrapeConfigs.first)
-        #expect(job == ScrapeConfig(
-            jobName: "backend", scrapeInterval: nil, scrapeTimeout: PromDuration(milliseconds: 20_000),
-            metricsPath: "/internal/metrics", scheme: "https", honorLabels: true,
-            staticConfigs: [StaticConfig(targets: ["127.0.0.1:8000", "backend.local:8443"],
-                                         labels: ["service": "scheduler"])]))
+        #expect(
+            job
+                == ScrapeConfig(
+                    jobName: "backend", scrapeInterval: nil, scrapeTimeout: PromDuration(milliseconds: 20_000),
+                    metricsPath: "/internal/metrics", scheme: "https", honorLabels: true,
+                    staticConfigs: [
+                        StaticConfig(
+                            targets: ["127.0.0.1:8000", "backend.local:8443"],
+                            labels: ["service": "scheduler"])
+                    ]))
         #expect(job.effectiveScrapeInterval(global: config.global) == PromDuration(milliseconds: 60_000))
         #expect(config.receivers.map(\.name) == ["on_call_admin", "director"])
-        #expect(config.receivers[0].webhookConfigs == [WebhookConfig(
-            url: "http://127.0.0.1:9000/hook", sendResolved: false, maxAlerts: 5)])
-        #expect(config.receivers[0].emailConfigs == [EmailConfig(
-            to: "oncall@example.org", headers: ["Subject": "Vigil alert"])])
+        #expect(
+            config.receivers[0].webhookConfigs == [
+                WebhookConfig(
+                    url: "http://127.0.0.1:9000/hook", sendResolved: false, maxAlerts: 5)
+            ])
+        #expect(
+            config.receivers[0].emailConfigs == [
+                EmailConfig(
+                    to: "oncall@example.org", headers: ["Subject": "Vigil alert"])
+            ])
     }
 
     @Test func globalScrapeTimeoutIsCappedByAShortInterval() throws {
@@ -199,9 +210,10 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
                 scrape_timeout: 11s
             """
         let errors = loadErrors(yaml)
-        #expect(errors.map(\.keyPath) == [
-            "global.scrape_timeout", "scrape_configs[0].scrape_timeout", "scrape_configs[1].scrape_timeout",
-        ])
+        #expect(
+            errors.map(\.keyPath) == [
+                "global.scrape_timeout", "scrape_configs[0].scrape_timeout", "scrape_configs[1].scrape_timeout",
+            ])
     }
 
     @Test func duplicateReceiverIsReportedAtTheSecondName() {
@@ -259,7 +271,9 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(errors.map(\.keyPath) == ["global.external_url"])
     }
 
-    @Test(arguments: ["127.0.0.1", "127.0.0.1:0", "127.0.0.1:65536", "::1:9095", "[::1]", "host:port", "[zz]:80", "a b:80"])
+    @Test(arguments: [
+        "127.0.0.1", "127.0.0.1:0", "127.0.0.1:65536", "::1:9095", "[::1]", "host:port", "[zz]:80", "a b:80",
+    ])
     func badListenAddressIsReported(address: String) {
         let errors = loadErrors("web:\n  listen_address: \"\(address)\"\n")
         #expect(errors.map(\.keyPath) == ["web.listen_address"])
@@ -284,13 +298,14 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
                     labels: {"has-dash": v}
             """
         let errors = loadErrors(yaml)
-        #expect(errors.map(\.keyPath) == [
-            "global.external_labels.1bad",
-            "scrape_configs[0].scheme",
-            "scrape_configs[0].static_configs[0].targets[1]",
-            "scrape_configs[0].static_configs[0].targets[2]",
-            "scrape_configs[0].static_configs[0].labels.has-dash",
-        ])
+        #expect(
+            errors.map(\.keyPath) == [
+                "global.external_labels.1bad",
+                "scrape_configs[0].scheme",
+                "scrape_configs[0].static_configs[0].targets[1]",
+                "scrape_configs[0].static_configs[0].targets[2]",
+                "scrape_configs[0].static_configs[0].labels.has-dash",
+            ])
     }
 
     @Test func emailSettingsAreChecked() {
@@ -305,10 +320,11 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
                     smarthost: "mail.example"
             """
         let errors = loadErrors(yaml)
-        #expect(errors.map(\.keyPath) == [
-            "receivers[0].email_configs[0].to", "receivers[0].email_configs[1]",
-            "receivers[0].email_configs[1].smarthost",
-        ])
+        #expect(
+            errors.map(\.keyPath) == [
+                "receivers[0].email_configs[0].to", "receivers[0].email_configs[1]",
+                "receivers[0].email_configs[1].smarthost",
+            ])
         #expect(errors[0].message == "invalid email address \"nobody\": must contain \"@\"")
         #expect(errors[1].message == "no sender: set from here or smtp_from in global")
     }
@@ -329,7 +345,9 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(config.schedule.asOf.description == text)
     }
 
-    @Test(arguments: ["2026-02-29", "2026-02-30", "2026-13-01", "2026-9-14", "tomorrow", "2026-09-14T00:00:00Z", "20260914"])
+    @Test(arguments: [
+        "2026-02-29", "2026-02-30", "2026-13-01", "2026-9-14", "tomorrow", "2026-09-14T00:00:00Z", "20260914",
+    ])
     func invalidAsOfIsRejected(text: String) {
         let errors = loadErrors("schedule:\n  as_of: \(text)\n")
         #expect(errors.map(\.keyPath) == ["schedule.as_of"])
@@ -361,12 +379,13 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
             rule_files: ../rules/alerts/*.yml
             """
         let errors = loadErrors(yaml)
-        #expect(errors.map(\.keyPath) == [
-            "web.listen_address",
-            "receivers[0].webhook_configs[0].send_resolved",
-            "receivers[0].webhook_configs[0].max_alerts",
-            "rule_files",
-        ])
+        #expect(
+            errors.map(\.keyPath) == [
+                "web.listen_address",
+                "receivers[0].webhook_configs[0].send_resolved",
+                "receivers[0].webhook_configs[0].max_alerts",
+                "rule_files",
+            ])
         #expect(errors.map(\.location.line) == [2, 7, 8, 9])
         #expect(errors[0].message == "expected a string, got a mapping")
         #expect(errors[1].message == "expected a boolean (true or false), got \"maybe\"")
@@ -435,11 +454,13 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
     }
 
     @Test func loadReadsTheFileFromDisk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vigil-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("vigil.yml")
-        try "storage: {path: state.db}\nweb: {listen_address: \"127.0.0.1:0\"}\n".write(to: file, atomically: true, encoding: .utf8)
+        try "storage: {path: state.db}\nweb: {listen_address: \"127.0.0.1:0\"}\n".write(
+            to: file, atomically: true, encoding: .utf8)
         do {
             _ = try ConfigLoader.load(path: file.path)
             Issue.record("port 0 should be rejected")

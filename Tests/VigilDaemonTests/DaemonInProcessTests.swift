@@ -63,7 +63,8 @@ struct DaemonInProcessTests {
         let directory = TestDirectory()
         let configPath = try directory.write("vigil.yml", "web:\n  listen_adress: 127.0.0.1:9095\n")
         #expect {
-            try Daemon(options: DaemonOptions(configPath: configPath, workingDirectory: directory.path, environment: [:]))
+            try Daemon(
+                options: DaemonOptions(configPath: configPath, workingDirectory: directory.path, environment: [:]))
         } throws: { error in
             "\(error)".contains("\(configPath):2:3")
         }

@@ -37,7 +37,8 @@ struct DaemonStateReloadTests {
             database = try VigilDatabase(path: config.storage.path)
             state = DaemonState(
                 config: config, source: source, overrides: .init(),
-                metrics: DaemonMetrics(registry: registry, startTime: clock.now()), auditLog: AuditLog(database: database),
+                metrics: DaemonMetrics(registry: registry, startTime: clock.now()),
+                auditLog: AuditLog(database: database),
                 clock: clock, logger: Logger(label: "reload-test"))
         }
     }
@@ -52,7 +53,9 @@ struct DaemonStateReloadTests {
         #expect(await fixture.state.config.global.evaluationInterval == PromDuration(milliseconds: 60_000))
         let metrics = fixture.registry.emitToString()
         #expect(metrics.contains("vigil_config_last_reload_successful 1"))
-        #expect(metrics.contains("vigil_config_last_reload_success_timestamp_seconds \(fixture.clock.now().timeIntervalSince1970)"))
+        #expect(
+            metrics.contains(
+                "vigil_config_last_reload_success_timestamp_seconds \(fixture.clock.now().timeIntervalSince1970)"))
         let entries = try AuditLog(database: fixture.database).recent(action: "config.reload")
         #expect(entries.first?.actor == "sighup")
         #expect(entries.first?.details["changed"] == "true")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 import Synchronization
 import Testing
 import VigilCore
@@ -71,5 +72,37 @@ struct EvaluationTickerTests {
         #expect(ticks.withLock { $0 } == [15, 75])
         task.cancel()
         _ = try? await task.value
+    }
+}
+
+@Suite("Evaluation ticker under graceful shutdown")
+struct EvaluationTickerShutdownTests {
+    /// A tick that has started runs to completion even when shutdown is asked for meanwhile.
+    @Test func aTickInProgressFinishesBeforeTheServiceStops() async throws {
+        let clock = ManualClock()
+        let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
+        let finishedTicks = Mutex(0)
+        let ticker = EvaluationTicker(
+            clock: clock, logger: Logger(label: "ticker-test"), interval: { PromDuration(milliseconds: 15_000) },
+            tick: { _ in
+                enteredContinuation.yield()
+                for await _ in release { break }
+                finishedTicks.withLock { $0 += 1 }
+            })
+        let group = ServiceGroup(
+            services: [ticker], gracefulShutdownSignals: [], cancellationSignals: [],
+            logger: Logger(label: "ticker-test"))
+        let running = Task { try await group.run() }
+        await clock.waitForSleepers(count: 1)
+        clock.advance(by: 15)
+        var iterator = entered.makeAsyncIterator()
+        await iterator.next()
+
+        await group.triggerGracefulShutdown()
+        #expect(finishedTicks.withLock { $0 } == 0)
+        releaseContinuation.yield()
+        try await running.value
+        #expect(finishedTicks.withLock { $0 } == 1)
     }
 }

@@ -18,14 +18,18 @@ struct SecretsLoaderTests {
         for secret in [first.secrets.apiToken, first.secrets.webhookSecret] {
             #expect(secret.count == 43)  // 32 bytes, base64url, no padding
             #expect(secret.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-            #expect(Data(base64Encoded: secret.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + "=")?.count == 32)
+            #expect(
+                Data(
+                    base64Encoded: secret.replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+                        of: "_", with: "/") + "=")?.count == 32)
         }
         for name in ["api_token", "webhook_secret"] {
             let path = directory.file("secrets/\(name)")
             let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
         }
-        let folderMode = try FileManager.default.attributesOfItem(atPath: directory.file("secrets"))[.posixPermissions] as? Int
+        let folderMode =
+            try FileManager.default.attributesOfItem(atPath: directory.file("secrets"))[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
 
         let second = try loader.load()
@@ -50,20 +54,23 @@ struct SecretsLoaderTests {
     @Test func secretsShorterThan32CharactersAreRefusedWithoutRevealingThem() throws {
         let directory = TestDirectory()
         let short = "correct-horse-battery-staple"  // 28 characters
-        let loader = SecretsLoader(dataDirectory: directory.path, environment: ["VIGIL_API_TOKEN": short], logger: logger)
+        let loader = SecretsLoader(
+            dataDirectory: directory.path, environment: ["VIGIL_API_TOKEN": short], logger: logger)
         #expect(throws: SecretsError.tooShort(source: "VIGIL_API_TOKEN", length: 28)) { try loader.load() }
         let message = SecretsError.tooShort(source: "VIGIL_API_TOKEN", length: 28).description
         #expect(!message.contains(short))
 
         let file = try directory.write("short", "tiny\n")
-        let fromFile = SecretsLoader(dataDirectory: directory.path, environment: ["VIGIL_WEBHOOK_SECRET_FILE": file], logger: logger)
+        let fromFile = SecretsLoader(
+            dataDirectory: directory.path, environment: ["VIGIL_WEBHOOK_SECRET_FILE": file], logger: logger)
         #expect(throws: SecretsError.self) { try fromFile.load() }
     }
 
     @Test func aMissingSecretFileIsReported() throws {
         let directory = TestDirectory()
         let loader = SecretsLoader(
-            dataDirectory: directory.path, environment: ["VIGIL_API_TOKEN_FILE": directory.file("absent")], logger: logger)
+            dataDirectory: directory.path, environment: ["VIGIL_API_TOKEN_FILE": directory.file("absent")],
+            logger: logger)
         #expect {
             try loader.load()
         } throws: { error in

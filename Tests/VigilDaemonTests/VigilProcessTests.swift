@@ -21,8 +21,11 @@ struct VigilProcessTests {
         let vigil = try VigilProcess(
             arguments: ["run", "--config", config, "--data", directory.file("data"), "--listen", "127.0.0.1:0"],
             directory: directory.path)
-        let listening = try await vigil.waitForLine("the listening log line") { $0.contains("listening") && $0.contains("address=") }
-        let port = try #require(listening.split(separator: "address=127.0.0.1:").last.flatMap { Int($0.prefix { $0.isNumber }) })
+        let listening = try await vigil.waitForLine("the listening log line") {
+            $0.contains("listening") && $0.contains("address=")
+        }
+        let port = try #require(
+            listening.split(separator: "address=127.0.0.1:").last.flatMap { Int($0.prefix { $0.isNumber }) })
         let base = "http://127.0.0.1:\(port)"
         let http = CurlTransport()
         #expect(try await http.perform(.init(url: base + "/-/ready")).status == 200)
@@ -47,7 +50,9 @@ struct VigilProcessTests {
         let status = await vigil.waitForExit(timeout: .seconds(5))
         #expect(status == 0, "vigil must exit 0 within 5 s of SIGTERM; output:\n\(vigil.everything)")
         #expect(ContinuousClock.now - stopAsked < .seconds(5))
-        _ = try? await vigil.waitForLine("the shutdown log line", timeout: .seconds(5)) { $0.contains("database closed") }
+        _ = try? await vigil.waitForLine("the shutdown log line", timeout: .seconds(5)) {
+            $0.contains("database closed")
+        }
         #expect(vigil.everything.contains("database closed"))
     }
 
@@ -57,7 +62,9 @@ struct VigilProcessTests {
         let vigil = try VigilProcess(
             arguments: ["run", "--config", config, "--data", directory.file("data"), "--listen", "127.0.0.1:0"],
             directory: directory.path)
-        _ = try await vigil.waitForLine("the listening log line") { $0.contains("listening") && $0.contains("address=") }
+        _ = try await vigil.waitForLine("the listening log line") {
+            $0.contains("listening") && $0.contains("address=")
+        }
         vigil.send(SIGINT)
         let status = await vigil.waitForExit(timeout: .seconds(5))
         #expect(status == 0, "vigil must exit 0 within 5 s of SIGINT; output:\n\(vigil.everything)")

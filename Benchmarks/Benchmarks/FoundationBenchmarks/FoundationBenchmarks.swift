@@ -169,10 +169,12 @@ final class AuditFixture: Sendable {
     }
 
     func close() throws {
-        guard let current = state.withLock({ state -> State? in
-            defer { state = nil }
-            return state
-        }) else { return }
+        guard
+            let current = state.withLock({ state -> State? in
+                defer { state = nil }
+                return state
+            })
+        else { return }
         try current.database.close()
         try? FileManager.default.removeItem(at: current.directory)
     }
@@ -230,10 +232,12 @@ final class ServerFixture: Sendable {
     }
 
     func stop() async throws {
-        guard let current = running.withLock({ state -> Running? in
-            defer { state = nil }
-            return state
-        }) else { return }
+        guard
+            let current = running.withLock({ state -> Running? in
+                defer { state = nil }
+                return state
+            })
+        else { return }
         await current.group.triggerGracefulShutdown()
         try await current.task.value
     }

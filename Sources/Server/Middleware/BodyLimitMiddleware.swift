@@ -13,8 +13,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw HTTPError(.contentTooLarge)
         }
-        guard request.method == .post || request.method == .put || request.method == .patch
-            || request.headers[.transferEncoding] != nil || request.headers[.contentLength] != nil
+        guard
+            request.method == .post || request.method == .put || request.method == .patch
+                || request.headers[.transferEncoding] != nil || request.headers[.contentLength] != nil
         else {
             return try await next(request, context)
         }

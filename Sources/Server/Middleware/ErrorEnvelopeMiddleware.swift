@@ -21,8 +21,10 @@ struct ErrorEnvelopeMiddleware: RouterMiddleware {
             case .contentTooLarge: message = "request body larger than \(VigilRequestContext.maxBodyBytes) bytes"
             default: message = error.body ?? error.status.reasonPhrase
             }
-            return try APIError(error.status, type: APIError.errorType(for: error.status), message, headers: error.headers)
-                .response(from: request, context: context)
+            return try APIError(
+                error.status, type: APIError.errorType(for: error.status), message, headers: error.headers
+            )
+            .response(from: request, context: context)
         } catch is NIOTooManyBytesError {
             return try APIError(
                 .contentTooLarge, type: "bad_data", "request body larger than \(VigilRequestContext.maxBodyBytes) bytes"

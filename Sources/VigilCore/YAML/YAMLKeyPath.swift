@@ -46,8 +46,9 @@ public struct YAMLKeyPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func isPlain(_ key: String) -> Bool {
-        !key.isEmpty && !key.unicodeScalars.contains { scalar in
-            scalar == "." || scalar == "[" || scalar == "]" || scalar == "\"" || scalar.properties.isWhitespace
-        }
+        !key.isEmpty
+            && !key.unicodeScalars.contains { scalar in
+                scalar == "." || scalar == "[" || scalar == "]" || scalar == "\"" || scalar.properties.isWhitespace
+            }
     }
 }

@@ -31,10 +31,11 @@ public final class YAMLMappingReader {
                 continue
             }
             let path = value.keyPath.appending(key: scalar.string)
-            entries.append(Entry(
-                key: value.child(keyNode, keyPath: path),
-                value: value.child(valueNode, keyPath: path),
-                name: scalar.string))
+            entries.append(
+                Entry(
+                    key: value.child(keyNode, keyPath: path),
+                    value: value.child(valueNode, keyPath: path),
+                    name: scalar.string))
         }
         self.entries = entries
     }
@@ -145,7 +146,8 @@ public final class YAMLMappingReader {
         if key == "<<" {
             return "unknown key \"<<\": YAML merge keys are not supported, write the keys out"
         }
-        let suggestion = requested
+        let suggestion =
+            requested
             .map { (name: $0, distance: Self.editDistance($0, key)) }
             .filter { $0.distance <= max(1, key.count / 4) }
             .min { ($0.distance, $0.name) < ($1.distance, $1.name) }

@@ -8,13 +8,14 @@ struct YAMLSyntaxErrorTranslator {
 
     func translate(_ error: YamlError) -> YAMLError {
         switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context {
                 let place = "line \(context.mark.line), column \(context.mark.column)"
-                message = problem.hasPrefix("but ")
+                message =
+                    problem.hasPrefix("but ")
                     ? "YAML syntax error: \(context.text) (line \(context.mark.line)), \(problem)"
                     : "YAML syntax error: \(problem) (\(context.text) at \(place))"
             }
@@ -22,10 +23,10 @@ struct YAMLSyntaxErrorTranslator {
                 message += "; this line contains a tab: YAML indentation must use spaces"
             }
             return positioned(line: mark.line, column: mark.column, message)
-        case let .reader(problem, offset, _, _):
+        case .reader(let problem, let offset, _, _):
             let (line, column) = offset.map(lineAndColumn(ofCharacterOffset:)) ?? (0, 0)
             return positioned(line: line, column: column, "cannot read YAML input: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             let noun = duplicates.count == 1 ? "key" : "keys"
             return positioned(

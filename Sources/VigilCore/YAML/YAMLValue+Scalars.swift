@@ -24,7 +24,8 @@ extension YAMLValue {
     /// An integer written without quotes.
     public func int(check: ((Int) -> String?)? = nil) -> Int? {
         guard case .scalar(let scalar)? = node, scalar.resolvedTagName == Tag.Name.int.rawValue,
-              let value = Int.construct(from: scalar) else {
+            let value = Int.construct(from: scalar)
+        else {
             reportTypeMismatch(expected: "an integer")
             return nil
         }
@@ -35,7 +36,8 @@ extension YAMLValue {
     public func double(check: ((Double) -> String?)? = nil) -> Double? {
         let numeric = [Tag.Name.int.rawValue, Tag.Name.float.rawValue]
         guard case .scalar(let scalar)? = node, numeric.contains(scalar.resolvedTagName),
-              let value = Double.construct(from: scalar) else {
+            let value = Double.construct(from: scalar)
+        else {
             reportTypeMismatch(expected: "a number")
             return nil
         }

@@ -48,7 +48,8 @@ enum ConfigChecks {
             }
         }
         guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port),
-              (1...65_535).contains(number) else {
+            (1...65_535).contains(number)
+        else {
             return invalid("port must be a number from 1 to 65535")
         }
         return nil
@@ -58,8 +59,9 @@ enum ConfigChecks {
     static func httpURL(_ text: String) -> String? {
         let problem = "invalid URL \"\(text)\": must be an absolute http:// or https:// URL with a host"
         guard let components = URLComponents(string: text),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty else {
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else {
             return problem
         }
         if let port = components.port, !(1...65_535).contains(port) {
@@ -71,7 +73,8 @@ enum ConfigChecks {
     /// A Prometheus label name: `[a-zA-Z_][a-zA-Z0-9_]*`.
     static func labelName(_ name: String) -> String? {
         let scalars = Array(name.unicodeScalars)
-        let valid = scalars.first.map { isLabelStart($0) } == true
+        let valid =
+            scalars.first.map { isLabelStart($0) } == true
             && scalars.dropFirst().allSatisfy { isLabelStart($0) || ("0"..."9").contains($0) }
         return valid ? nil : "invalid label name \"\(name)\": must match [a-zA-Z_][a-zA-Z0-9_]*"
     }
@@ -110,7 +113,8 @@ enum ConfigChecks {
         if inClass { return "invalid file pattern \"\(pattern)\": unclosed \"[\"" }
         let directoryPart = pattern.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         if directoryPart.contains(where: { $0.contains(where: { "*?[".contains($0) }) }) {
-            return "invalid file pattern \"\(pattern)\": wildcards are allowed only in the file name, not in directories"
+            return
+                "invalid file pattern \"\(pattern)\": wildcards are allowed only in the file name, not in directories"
         }
         return nil
     }

@@ -37,7 +37,8 @@ extension ConfigReadContext {
 
     /// The `web:` section.
     func readWeb(_ section: YAMLMappingReader) -> WebConfig {
-        WebConfig(listenAddress: section.string("listen_address", check: ConfigChecks.listenAddress)
-            ?? ConfigDefaults.listenAddress)
+        WebConfig(
+            listenAddress: section.string("listen_address", check: ConfigChecks.listenAddress)
+                ?? ConfigDefaults.listenAddress)
     }
 }

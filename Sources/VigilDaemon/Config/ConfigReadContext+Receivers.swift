@@ -10,7 +10,8 @@ extension ConfigReadContext {
                 if let name, let nameValue = receiver.value("name") {
                     if let first = firstSeen[name] {
                         nameValue.report(
-                            "duplicate receiver name \"\(name)\" (first defined at line \(first.line), column \(first.column))")
+                            "duplicate receiver name \"\(name)\" (first defined at line \(first.line), column \(first.column))"
+                        )
                     } else {
                         firstSeen[name] = nameValue.location
                     }

@@ -9,7 +9,8 @@ extension ConfigReadContext {
                 let name = job.required("job_name")?.string(check: ConfigChecks.nonEmpty)
                 if let name, let nameValue = job.value("job_name") {
                     if let first = firstSeen[name] {
-                        nameValue.report("duplicate job_name \"\(name)\" (first used at line \(first.line), column \(first.column))")
+                        nameValue.report(
+                            "duplicate job_name \"\(name)\" (first used at line \(first.line), column \(first.column))")
                     } else {
                         firstSeen[name] = nameValue.location
                     }
@@ -30,18 +31,21 @@ extension ConfigReadContext {
                 at: "scrape_timeout")
             config.scrapeTimeout = nil
         }
-        config.metricsPath = job.string("metrics_path") { $0.hasPrefix("/") ? nil : "metrics_path must start with \"/\"" }
+        config.metricsPath =
+            job.string("metrics_path") { $0.hasPrefix("/") ? nil : "metrics_path must start with \"/\"" }
             ?? config.metricsPath
-        config.scheme = job.string("scheme") { ["http", "https"].contains($0) ? nil : "scheme must be http or https" }
+        config.scheme =
+            job.string("scheme") { ["http", "https"].contains($0) ? nil : "scheme must be http or https" }
             ?? config.scheme
         config.honorLabels = job.bool("honor_labels") ?? config.honorLabels
-        config.staticConfigs = job.sequence("static_configs") { item in
-            item.mapping { group in
-                StaticConfig(
-                    targets: group.stringList("targets", check: ConfigChecks.hostPort) ?? [],
-                    labels: group.stringMap("labels", keyCheck: ConfigChecks.labelName) ?? [:])
-            }
-        } ?? []
+        config.staticConfigs =
+            job.sequence("static_configs") { item in
+                item.mapping { group in
+                    StaticConfig(
+                        targets: group.stringList("targets", check: ConfigChecks.hostPort) ?? [],
+                        labels: group.stringMap("labels", keyCheck: ConfigChecks.labelName) ?? [:])
+                }
+            } ?? []
         return config
     }
 }

@@ -8,9 +8,9 @@ extension ScheduleAsOf: CustomStringConvertible {
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self = .date(year: year, month: month, day: day)
     }
@@ -20,7 +20,7 @@ extension ScheduleAsOf: CustomStringConvertible {
         switch self {
         case .today:
             return "today"
-        case let .date(year, month, day):
+        case .date(let year, let month, let day):
             return Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
         }
     }

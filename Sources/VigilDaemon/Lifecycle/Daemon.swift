@@ -47,11 +47,13 @@ public final class Daemon: Sendable {
         }
         logger.info("storage open", metadata: ["path": "\(database.path)"])
 
-        let dataDirectory = options.overrides.dataDirectory.map { DaemonOptions.absolute($0, base: options.workingDirectory) }
+        let dataDirectory =
+            options.overrides.dataDirectory.map { DaemonOptions.absolute($0, base: options.workingDirectory) }
             ?? (config.storage.path as NSString).deletingLastPathComponent
         let loaded: (secrets: Secrets, generated: [String])
         do {
-            loaded = try SecretsLoader(dataDirectory: dataDirectory, environment: options.environment, logger: logger).load()
+            loaded = try SecretsLoader(dataDirectory: dataDirectory, environment: options.environment, logger: logger)
+                .load()
         } catch {
             try? database.close()
             throw .secrets(error)
@@ -66,7 +68,8 @@ public final class Daemon: Sendable {
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
             clock: options.clock, logger: logger)
         for path in loaded.generated {
-            _ = try? auditLog.append(AuditEntry(at: now, actor: "daemon", action: "secrets.generated", details: ["path": path]))
+            _ = try? auditLog.append(
+                AuditEntry(at: now, actor: "daemon", action: "secrets.generated", details: ["path": path]))
         }
     }
 
@@ -95,7 +98,8 @@ public final class Daemon: Sendable {
                 logger: logger))
         self.group.withLock { $0 = group }
 
-        await state.audit(actor: "daemon", action: "daemon.start", at: clock.now(), details: ["version": BuildInfo.version])
+        await state.audit(
+            actor: "daemon", action: "daemon.start", at: clock.now(), details: ["version": BuildInfo.version])
         await state.setReady(true)
         defer { self.group.withLock { $0 = nil } }
         do {

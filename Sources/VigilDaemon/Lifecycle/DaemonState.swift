@@ -49,7 +49,9 @@ public actor DaemonState: DaemonControl {
             logger.error(
                 "configuration reload failed; the running configuration is kept",
                 metadata: ["source": "\(source)", "actor": "\(actor)", "errors": "\(error)"])
-            audit(actor: actor, action: "config.reload_failed", at: now, details: ["source": "\(source)", "error": "\(error)"])
+            audit(
+                actor: actor, action: "config.reload_failed", at: now,
+                details: ["source": "\(source)", "error": "\(error)"])
             return .kept(reason: "\(error)")
         }
         var accepted = next
@@ -70,7 +72,8 @@ public actor DaemonState: DaemonControl {
         let changed = accepted != config
         config = accepted
         metrics.recordReload(success: true, at: now)
-        logger.info("configuration reloaded", metadata: ["source": "\(source)", "actor": "\(actor)", "changed": "\(changed)"])
+        logger.info(
+            "configuration reloaded", metadata: ["source": "\(source)", "actor": "\(actor)", "changed": "\(changed)"])
         audit(
             actor: actor, action: "config.reload", at: now,
             details: [

@@ -7,7 +7,8 @@ public enum SecretsError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooShort(let source, let length):
-            return "the secret from \(source) is \(length) characters long; at least \(Secrets.minimumLength) are required"
+            return
+                "the secret from \(source) is \(length) characters long; at least \(Secrets.minimumLength) are required"
         case .unreadable(let path, let reason):
             return "cannot read the secret file \(path): \(reason)"
         case .cannotWrite(let path, let reason):

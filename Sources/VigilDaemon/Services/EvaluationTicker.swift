@@ -34,7 +34,8 @@ public struct EvaluationTicker: Service {
             if next < now {
                 let behind = (now.timeIntervalSince(next) / seconds).rounded(.down)
                 next = next.addingTimeInterval((behind + 1) * seconds)
-                logger.warning("evaluation fell behind; skipping missed ticks", metadata: ["missed": "\(Int(behind) + 1)"])
+                logger.warning(
+                    "evaluation fell behind; skipping missed ticks", metadata: ["missed": "\(Int(behind) + 1)"])
             }
             let deadline = next
             do {

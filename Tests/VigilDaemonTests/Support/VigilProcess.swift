@@ -101,7 +101,9 @@ final class VigilProcess: Sendable {
     }
 
     /// Runs `vigil` to completion and returns its exit status and combined output.
-    static func runToCompletion(_ arguments: [String], directory: String) async throws -> (status: Int32, output: String) {
+    static func runToCompletion(_ arguments: [String], directory: String) async throws -> (
+        status: Int32, output: String
+    ) {
         let process = try VigilProcess(arguments: arguments, directory: directory)
         guard let status = await process.waitForExit(timeout: .seconds(60)) else {
             process.send(SIGKILL)
