@@ -7,7 +7,7 @@ BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
 TEST_PACKAGES := prometheus
 VIGIL := .build/debug/vigil
 
-.PHONY: run test build deps test-deps bench check clean
+.PHONY: run test build deps test-deps bench check lint clean
 
 ## run: build and start the daemon on the embedded defaults (etc/vigil.yml, the demo program)
 run: build
@@ -27,6 +27,10 @@ build: deps
 ## check: validate the shipped configuration
 check: build
 	$(VIGIL) check config etc/vigil.yml
+
+## lint: formatting as .swift-format says (swift-format ships with the toolchain)
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Benchmarks Package.swift Benchmarks/Package.swift
 
 ## bench: run the benchmarks (a separate package, never built by `make test`)
 bench: deps
