@@ -15,9 +15,8 @@ struct VigilProcessTests {
           - name: on_call_admin
         """
 
-    @Test func reloadsOnSIGHUPKeepsServingOnABrokenFileAndExitsZeroOnSIGTERM() async throws {
-        let directory = TestDirectory()
-        let config = try directory.write("vigil.yml", Self.goodConfig)
+    /// Starts `vigil run` on `config` in `directory` with an ephemeral port; returns it once it listens.
+    static func startDaemon(config: String, in directory: TestDirectory) async throws -> (VigilProcess, base: String) {
         let vigil = try VigilProcess(
             arguments: ["run", "--config", config, "--data", directory.file("data"), "--listen", "127.0.0.1:0"],
             directory: directory.path)
@@ -26,7 +25,13 @@ struct VigilProcessTests {
         }
         let port = try #require(
             listening.split(separator: "address=127.0.0.1:").last.flatMap { Int($0.prefix { $0.isNumber }) })
-        let base = "http://127.0.0.1:\(port)"
+        return (vigil, "http://127.0.0.1:\(port)")
+    }
+
+    @Test func reloadsOnSIGHUPKeepsServingOnABrokenFileAndExitsZeroOnSIGTERM() async throws {
+        let directory = TestDirectory()
+        let config = try directory.write("vigil.yml", Self.goodConfig)
+        let (vigil, base) = try await Self.startDaemon(config: config, in: directory)
         let http = CurlTransport()
         #expect(try await http.perform(.init(url: base + "/-/ready")).status == 200)
 
@@ -59,12 +64,7 @@ struct VigilProcessTests {
     @Test func interruptStopsGracefullyToo() async throws {
         let directory = TestDirectory()
         let config = try directory.write("vigil.yml", Self.goodConfig)
-        let vigil = try VigilProcess(
-            arguments: ["run", "--config", config, "--data", directory.file("data"), "--listen", "127.0.0.1:0"],
-            directory: directory.path)
-        _ = try await vigil.waitForLine("the listening log line") {
-            $0.contains("listening") && $0.contains("address=")
-        }
+        let (vigil, _) = try await Self.startDaemon(config: config, in: directory)
         vigil.send(SIGINT)
         let status = await vigil.waitForExit(timeout: .seconds(5))
         #expect(status == 0, "vigil must exit 0 within 5 s of SIGINT; output:\n\(vigil.everything)")
