@@ -37,6 +37,19 @@ struct SecretsLoaderTests {
         #expect(second.secrets == first.secrets)
     }
 
+    @Test func logsWhereAGeneratedSecretIsKeptButNeverItsValue() throws {
+        let directory = TestDirectory()
+        let lines = CapturingLogHandler.Lines()
+        let loaded = try SecretsLoader(
+            dataDirectory: directory.path, environment: [:], logger: CapturingLogHandler.logger(lines)
+        ).load()
+        let log = lines.all.joined(separator: "\n")
+        #expect(log.contains(directory.file("secrets/api_token")))
+        #expect(log.contains(directory.file("secrets/webhook_secret")))
+        #expect(!log.contains(loaded.secrets.apiToken))
+        #expect(!log.contains(loaded.secrets.webhookSecret))
+    }
+
     @Test func environmentAndFileVariablesWinOverGeneratedFiles() throws {
         let directory = TestDirectory()
         let webhook = String(repeating: "w", count: 40)
