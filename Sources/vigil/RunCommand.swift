@@ -45,6 +45,11 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("vigil: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        try await daemon.run()
+        do {
+            try await daemon.run()
+        } catch let error as DaemonError {
+            FileHandle.standardError.write(Data("vigil: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }

@@ -70,6 +70,20 @@ struct VigilProcessTests {
         #expect(status == 0, "vigil must exit 0 within 5 s of SIGINT; output:\n\(vigil.everything)")
     }
 
+    @Test func aBusyPortIsReportedPlainlyWithExitOne() async throws {
+        let directory = TestDirectory()
+        let config = try directory.write("vigil.yml", Self.goodConfig)
+        let (first, base) = try await Self.startDaemon(config: config, in: directory)
+        let address = String(base.dropFirst("http://".count))
+        let second = try await VigilProcess.runToCompletion(
+            ["run", "--config", config, "--data", directory.file("other"), "--listen", address],
+            directory: directory.path)
+        #expect(second.status == 1)
+        #expect(second.output.contains("vigil: cannot listen on \(address): the address is already in use"))
+        first.send(SIGTERM)
+        #expect(await first.waitForExit(timeout: .seconds(5)) == 0)
+    }
+
     /// `promtool` from Debian's `prometheus` package, which `make test` and CI install.
     static var promtool: String? {
         ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -106,6 +106,7 @@ public final class Daemon: Sendable {
             try await group.run()
         } catch {
             await finish(reason: "error: \(error)")
+            if let failure = ListenFailure(error, address: listen) { throw DaemonError.listen(failure) }
             throw error
         }
         await finish(reason: "shutdown")

@@ -1,11 +1,13 @@
+import Server
 import Storage
 
-/// Why the daemon could not start. Each case carries the underlying, already-readable error.
+/// Why the daemon could not start (or, for `listen`, could not keep its server up). Each case carries the underlying, already-readable error.
 public enum DaemonError: Error, Sendable, CustomStringConvertible {
     case config(ConfigLoadError)
     case invalidListenAddress(String)
     case storage(StorageError)
     case secrets(SecretsError)
+    case listen(ListenFailure)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum DaemonError: Error, Sendable, CustomStringConvertible {
         case .invalidListenAddress(let text): return "invalid listen address \"\(text)\": expected host:port"
         case .storage(let error): return "\(error)"
         case .secrets(let error): return "\(error)"
+        case .listen(let failure): return "\(failure)"
         }
     }
 }
