@@ -71,6 +71,14 @@ struct DaemonInProcessTests {
         #expect(!FileManager.default.fileExists(atPath: directory.file("var")))
     }
 
+    @Test func aRelativeDataDirectoryIsTakenFromTheWorkingDirectory() throws {
+        let directory = TestDirectory()
+        let options = DaemonOptions(
+            overrides: ConfigOverrides(dataDirectory: "state"), workingDirectory: directory.path, environment: [:])
+        let config = try options.configSource.load(overrides: options.overrides)
+        #expect(config.storage.path == directory.file("state/vigil.db"))
+    }
+
     @Test func withoutAConfigFileItRunsOnEmbeddedDefaultsRelativeToTheWorkingDirectory() throws {
         let directory = TestDirectory()
         let options = DaemonOptions(workingDirectory: directory.path, environment: [:])

@@ -48,8 +48,7 @@ public final class Daemon: Sendable {
         logger.info("storage open", metadata: ["path": "\(database.path)"])
 
         let dataDirectory =
-            options.overrides.dataDirectory.map { DaemonOptions.absolute($0, base: options.workingDirectory) }
-            ?? (config.storage.path as NSString).deletingLastPathComponent
+            options.overrides.dataDirectory ?? (config.storage.path as NSString).deletingLastPathComponent
         let loaded: (secrets: Secrets, generated: [String])
         do {
             loaded = try SecretsLoader(dataDirectory: dataDirectory, environment: options.environment, logger: logger)

@@ -8,6 +8,7 @@ public struct DaemonOptions: Sendable {
     /// `--config FILE`; nil means `etc/vigil.yml` in the working directory when present, else
     /// the embedded defaults.
     public var configPath: String?
+    /// Command-line overrides; a relative `--data` is made absolute against `workingDirectory`.
     public var overrides: ConfigOverrides
     public var workingDirectory: String
     public var environment: [String: String]
@@ -24,6 +25,8 @@ public struct DaemonOptions: Sendable {
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.configPath = configPath
+        var overrides = overrides
+        overrides.dataDirectory = overrides.dataDirectory.map { Self.absolute($0, base: workingDirectory) }
         self.overrides = overrides
         self.workingDirectory = workingDirectory
         self.environment = environment
