@@ -3,19 +3,11 @@ import VigilCore
 extension ConfigReadContext {
     /// `receivers:`; names must be present and unique (escalation files refer to them).
     func readReceivers(_ root: YAMLMappingReader, global: GlobalConfig) -> [ReceiverConfig] {
-        var firstSeen: [String: YAMLLocation] = [:]
+        var names = YAMLUniqueNames("receiver name")
         return root.sequence("receivers") { item in
             item.mapping { receiver in
                 let name = receiver.required("name")?.string(check: ConfigChecks.nonEmpty)
-                if let name, let nameValue = receiver.value("name") {
-                    if let first = firstSeen[name] {
-                        nameValue.report(
-                            "duplicate receiver name \"\(name)\" (first defined at line \(first.line), column \(first.column))"
-                        )
-                    } else {
-                        firstSeen[name] = nameValue.location
-                    }
-                }
+                if let name, let nameValue = receiver.value("name") { names.claim(name, at: nameValue) }
                 return ReceiverConfig(
                     name: name ?? "",
                     webhookConfigs: receiver.sequence("webhook_configs") { $0.mapping(readWebhook) } ?? [],

@@ -3,18 +3,11 @@ import VigilCore
 extension ConfigReadContext {
     /// `scrape_configs:`; job names must be unique, timeouts not beyond intervals.
     func readScrapeConfigs(_ root: YAMLMappingReader, global: GlobalConfig) -> [ScrapeConfig] {
-        var firstSeen: [String: YAMLLocation] = [:]
+        var names = YAMLUniqueNames("job_name")
         return root.sequence("scrape_configs") { item in
             item.mapping { job in
                 let name = job.required("job_name")?.string(check: ConfigChecks.nonEmpty)
-                if let name, let nameValue = job.value("job_name") {
-                    if let first = firstSeen[name] {
-                        nameValue.report(
-                            "duplicate job_name \"\(name)\" (first used at line \(first.line), column \(first.column))")
-                    } else {
-                        firstSeen[name] = nameValue.location
-                    }
-                }
+                if let name, let nameValue = job.value("job_name") { names.claim(name, at: nameValue) }
                 return readScrapeConfig(job, name: name ?? "", global: global)
             }
         } ?? []
