@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "vigil", targets: ["vigil"]),
         .library(name: "VigilCore", targets: ["VigilCore"]),
         .library(name: "Transport", targets: ["Transport"]),
+        .library(name: "Schedule", targets: ["Schedule"]),
+        .library(name: "Resilience", targets: ["Resilience"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
@@ -27,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic setopt/getinfo.
@@ -41,6 +44,10 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // The program model (people, rotations, half-day assignments, absences) and schedule files.
+        .target(name: "Schedule", swiftSettings: strict),
+        // The resilience engine: schedule in, report and metric samples out; no I/O.
+        .target(name: "Resilience", dependencies: ["Schedule"], swiftSettings: strict),
         // HTTP (and later SMTP) requests through libcurl.
         .target(
             name: "Transport",
@@ -99,6 +106,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: [
+                "Resilience", "Schedule", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TransportTests",
             dependencies: ["Transport", .product(name: "Hummingbird", package: "hummingbird")],
