@@ -40,6 +40,8 @@ public struct DefenseAssessment: Sendable, Hashable {
             weighted += Double(score) * weight
             worst = max(worst, score)
         }
+        // Rounded so 0.6 + 0.3 + 0.4 + 0.4 + 0.3 is exactly the 2.0 a coordinator would compute.
+        weighted = (weighted * 1e9).rounded() / 1e9
         let bounds = settings.levelBounds
         let index = bounds.firstIndex { weighted < $0 } ?? bounds.count
         let weightedLevel = DefenseLevel(rawValue: min(5, index + 1)) ?? .black
