@@ -1,0 +1,41 @@
+/// How much of the faculty's available time the schedule asks for.
+///
+/// required = Σ need over the window's slots; capacity = Σ over faculty of the half-day sessions in
+/// the window on which they are not absent, capped per ISO week by `max_sessions_per_week`.
+public struct Utilization: Sendable, Hashable {
+    public var required: Int
+    public var capacity: Int
+    /// required / capacity; 1 when capacity is 0 and something is required, 0 when nothing is.
+    public var rate: Double
+    public var level: UtilizationLevel
+    /// max(0, target·capacity − required) / capacity: the share of capacity still free before the
+    /// target utilization is reached.
+    public var bufferRemaining: Double
+
+    public init(index: WindowIndex, thresholds: UtilizationThresholds = .standard) {
+        var required = 0
+        for slot in index.slots { required += slot.need }
+        var capacity = 0
+        let weeks = index.weeks.count
+        var sessions = [Int](repeating: 0, count: weeks)
+        for member in index.faculty.indices {
+            for week in 0..<weeks { sessions[week] = 0 }
+            for offset in 0..<index.window.days where !index.isAbsent(member, dayOffset: offset) {
+                sessions[index.weekOfDay[offset]] += 2
+            }
+            for week in 0..<weeks {
+                capacity += index.cap[member].map { min($0, sessions[week]) } ?? sessions[week]
+            }
+        }
+        self.required = required
+        self.capacity = capacity
+        if capacity > 0 {
+            rate = Double(required) / Double(capacity)
+            bufferRemaining = max(0, thresholds.target * Double(capacity) - Double(required)) / Double(capacity)
+        } else {
+            rate = required > 0 ? 1 : 0
+            bufferRemaining = 0
+        }
+        level = thresholds.level(of: rate)
+    }
+}

@@ -1,0 +1,103 @@
+/// A small JSON writer for reports: keys in the order written (so the output is stable and reads
+/// top-down like the text report), strings escaped per RFC 8259, numbers as JSON allows (non-finite
+/// values become null, since JSON has no NaN).
+struct JSONText {
+    private(set) var text = ""
+    private var needsComma: [Bool] = [false]
+    private let indentUnit: String
+    private let pretty: Bool
+
+    init(pretty: Bool = true) {
+        self.pretty = pretty
+        indentUnit = pretty ? " " : ""
+    }
+
+    mutating func object(_ key: String? = nil, _ body: (inout JSONText) -> Void) {
+        open(key, "{")
+        body(&self)
+        close("}")
+    }
+
+    mutating func array(_ key: String? = nil, _ body: (inout JSONText) -> Void) {
+        open(key, "[")
+        body(&self)
+        close("]")
+    }
+
+    mutating func string(_ key: String?, _ value: String) {
+        element(key)
+        text += Self.quoted(value)
+    }
+
+    mutating func number(_ key: String?, _ value: Double) {
+        element(key)
+        text += Self.format(value)
+    }
+
+    mutating func int(_ key: String?, _ value: Int) {
+        element(key)
+        text += String(value)
+    }
+
+    mutating func bool(_ key: String?, _ value: Bool) {
+        element(key)
+        text += value ? "true" : "false"
+    }
+
+    mutating func null(_ key: String?) {
+        element(key)
+        text += "null"
+    }
+
+    /// A number as the report shows it: integral values without a fraction, others rounded to
+    /// six decimals so the output is stable across platforms.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        let rounded = (value * 1_000_000).rounded() / 1_000_000
+        return String(rounded)
+    }
+
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private mutating func element(_ key: String?) {
+        if needsComma[needsComma.count - 1] { text += "," }
+        needsComma[needsComma.count - 1] = true
+        if pretty {
+            text += "\n" + String(repeating: indentUnit, count: needsComma.count - 1)
+        }
+        if let key { text += Self.quoted(key) + (pretty ? ": " : ":") }
+    }
+
+    private mutating func open(_ key: String?, _ bracket: String) {
+        if needsComma.count == 1 && key == nil && text.isEmpty {
+            text += bracket
+        } else {
+            element(key)
+            text += bracket
+        }
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let hadElements = needsComma.removeLast()
+        if pretty && hadElements { text += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        text += bracket
+    }
+}

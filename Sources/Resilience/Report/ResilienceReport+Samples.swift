@@ -1,0 +1,56 @@
+/// The report as metric samples, under the seed system's names exactly (dashboards and rule files
+/// depend on them). Counters and histograms that need history (violations seen, durations) are
+/// kept by the daemon; these are the gauges of one evaluation.
+extension ResilienceReport {
+    public func samples() -> [ResilienceSample] {
+        var out: [ResilienceSample] = []
+        func gauge(_ name: String, _ value: Double, _ labels: [(String, String)] = [], _ help: String) {
+            out.append(ResilienceSample(name: name, labels: labels, value: value, help: help))
+        }
+        gauge(
+            "resilience_utilization_rate", utilization.rate, [("component", "overall")],
+            "Faculty utilization: required faculty sessions / available faculty sessions in the window.")
+        gauge(
+            "resilience_utilization_level", Double(utilization.level.rawValue), [],
+            "Utilization band: 0 GREEN, 1 YELLOW (>=70%), 2 ORANGE (>=80%), 3 RED (>=90%), 4 BLACK (>=95%).")
+        gauge(
+            "resilience_buffer_remaining", utilization.bufferRemaining, [],
+            "Share of faculty capacity still free below the 80% utilization target.")
+        gauge(
+            "resilience_defense_level", Double(defense.level.rawValue), [],
+            "Defense in depth: 1 GREEN, 2 YELLOW, 3 ORANGE, 4 RED, 5 BLACK.")
+        gauge(
+            "resilience_load_shedding_level", Double(shedding.level.rawValue), [],
+            "Load-shedding level in force: 0 NORMAL .. 5 CRITICAL (sacrifice hierarchy).")
+        gauge(
+            "resilience_suspended_activities", Double(shedding.suspendedActivities), [],
+            "Scheduled activities (slots) in the window suspended by load shedding or a fallback.")
+        gauge(
+            "resilience_active_fallbacks", state.activeFallback == nil ? 0 : 1, [],
+            "Static-stability fallbacks currently activated.")
+        gauge(
+            "resilience_n1_compliant", contingency.n1Compliant ? 1 : 0, [],
+            "1 when losing any single faculty member leaves every slot fillable.")
+        gauge(
+            "resilience_n2_compliant", contingency.n2Compliant ? 1 : 0, [],
+            "1 when N-1 holds and losing any pair of faculty leaves every slot fillable.")
+        gauge(
+            "resilience_single_points_of_failure", Double(contingency.singlePointsOfFailure.count), [],
+            "Faculty whose loss alone leaves slots unfillable.")
+        gauge(
+            "resilience_n2_fatal_pairs", Double(contingency.fatalPairs?.count ?? 0), [],
+            "Pairs of faculty (neither a single point of failure) whose joint loss leaves slots unfillable.")
+        gauge(
+            "resilience_coverage_rate", coverage.rate, [],
+            "Share of required faculty positions covered by faculty present: sum(min(coverage, need)) / sum(need).")
+        gauge(
+            "resilience_coverage_gap_slots", Double(coverage.gapSlots), [],
+            "Slots in the window with fewer faculty present than needed.")
+        for (type, value) in [("total", faculty.total), ("on_duty", faculty.onDuty), ("on_leave", faculty.onLeave)] {
+            gauge(
+                "resilience_faculty_available", Double(value), [("type", type)],
+                "Faculty on the window's first day: total, on_duty (present) and on_leave (absent).")
+        }
+        return out
+    }
+}

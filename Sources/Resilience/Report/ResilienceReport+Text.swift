@@ -1,0 +1,100 @@
+import Schedule
+
+/// The report for people: the verdict first (defense level and what drove it), then each measure
+/// in plain words, then the detail a coordinator acts on (who is a single point of failure, which
+/// rules are broken, what to shed).
+extension ResilienceReport {
+    public func text() -> String {
+        var lines: [String] = []
+        lines.append("\(program): \(window.from) to \(window.end.advanced(by: -1)) (\(window.days) days)")
+        lines.append("")
+        lines.append("Defense level \(defense.level) (\(defense.level.rawValue)/5). \(defenseExplanation)")
+        lines.append("")
+        lines.append(
+            "Utilization   \(percent(utilization.rate)) (\(utilization.level)); "
+                + "\(utilization.required) of \(utilization.capacity) faculty sessions, "
+                + "buffer below target \(percent(utilization.bufferRemaining))")
+        lines.append(
+            "Coverage      \(percent(coverage.rate)) of needed faculty present; "
+                + "\(coverage.gapSlots) slot\(coverage.gapSlots == 1 ? "" : "s") short")
+        lines.append(
+            "Faculty       \(faculty.total) total, \(faculty.onDuty) on duty, \(faculty.onLeave) on leave "
+                + "on \(window.from)")
+        lines.append(contentsOf: contingencyLines)
+        lines.append(contentsOf: sheddingLines)
+        lines.append("")
+        lines.append("Computed in \(milliseconds(timings.total)) (contingency \(milliseconds(timings.contingency))).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var defenseExplanation: String {
+        let drivers = defense.drivers
+        guard !drivers.isEmpty else { return "Every layer holds." }
+        let named = drivers.map { "\(Self.dimensionName($0.dimension)) \(formatValue($0))" }
+        var sentence = "Driven by " + named.joined(separator: ", ") + "."
+        if defense.flooredByWorstDimension {
+            sentence += " One breached layer sets the floor (the weighted score alone reads \(defense.weightedLevel))."
+        }
+        return sentence
+    }
+
+    private var contingencyLines: [String] {
+        var lines: [String] = []
+        let points = contingency.singlePointsOfFailure
+        if points.isEmpty {
+            lines.append("N-1           holds: losing any one faculty member leaves every slot fillable")
+        } else {
+            let list = points.map { "\($0.person) (\($0.unfillableSlots))" }.joined(separator: ", ")
+            lines.append(
+                "N-1           FAILS: \(points.count) single point\(points.count == 1 ? "" : "s") of failure: \(list)")
+        }
+        if let pairs = contingency.fatalPairs {
+            if pairs.isEmpty {
+                lines.append("N-2           \(points.isEmpty ? "holds" : "no fatal pair beyond the single points")")
+            } else {
+                let shown = pairs.prefix(10).map { "\($0.people.joined(separator: "+")) (\($0.unfillableSlots))" }
+                let more = pairs.count > 10 ? ", … \(pairs.count - 10) more" : ""
+                lines.append(
+                    "N-2           FAILS: \(pairs.count) fatal pair\(pairs.count == 1 ? "" : "s"): \(shown.joined(separator: ", "))\(more)"
+                )
+            }
+        }
+        return lines
+    }
+
+    private var sheddingLines: [String] {
+        var line = "Load shedding \(shedding.level)"
+        if shedding.suspendedActivities > 0 { line += ", \(shedding.suspendedActivities) activities suspended" }
+        if let recommended = shedding.recommendedLevel {
+            line += recommended == shedding.level ? " (as recommended)" : "; recommended \(recommended)"
+        } else {
+            line += "; no level brings utilization under target with every slot covered"
+        }
+        if let fallback = state.activeFallback { line += "; fallback \(fallback.rawValue) active" }
+        return [line]
+    }
+
+    private func formatValue(_ driver: DefenseAssessment.Driver) -> String {
+        driver.dimension == .utilization ? percent(driver.value) : String(Int(driver.value))
+    }
+
+    static func dimensionName(_ dimension: DefenseDimension) -> String {
+        switch dimension {
+        case .utilization: return "utilization"
+        case .n1SinglePointsOfFailure: return "single points of failure"
+        case .n2FatalPairs: return "fatal pairs"
+        case .coverageGapSlots: return "coverage gap slots"
+        case .acgmeCriticalViolations: return "critical ACGME violations"
+        }
+    }
+
+    private func percent(_ value: Double) -> String {
+        let tenths = (value * 1000).rounded() / 10
+        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
+    }
+
+    private func milliseconds(_ seconds: Double) -> String {
+        let value = (seconds * 10_000).rounded() / 10
+        return "\(value) ms"
+    }
+}

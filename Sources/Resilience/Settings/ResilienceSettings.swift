@@ -1,0 +1,15 @@
+/// Everything about the engine a program may tune, in one value the daemon reads from its config.
+public struct ResilienceSettings: Sendable, Hashable {
+    public var utilization: UtilizationThresholds
+    public var defense: DefenseSettings
+    /// N-2 costs a flow per pair of faculty; a very large program may turn it off.
+    public var computeN2: Bool
+
+    public static let standard = ResilienceSettings(utilization: .standard, defense: .standard, computeN2: true)
+
+    public init(utilization: UtilizationThresholds, defense: DefenseSettings, computeN2: Bool = true) {
+        self.utilization = utilization
+        self.defense = defense
+        self.computeN2 = computeN2
+    }
+}
