@@ -9,9 +9,12 @@ public struct ResilienceReport: Sendable {
     public var utilization: Utilization
     public var coverage: Coverage
     public var faculty: FacultyAvailability
-    public var contingency: ContingencySummary
+    public var contingency: ContingencyReport
+    public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment
+    /// Every static-stability fallback, precomputed for this window.
+    public var fallbacks: [FallbackPlan]
     public var timings: ReportTimings
 
     /// A violation's identity across successive reports, so the daemon can count each new one
@@ -21,6 +24,8 @@ public struct ResilienceReport: Sendable {
         public var key: String
     }
 
-    /// Every violation in the report, by identity.
-    public var violationIdentities: [ViolationIdentity] { [] }
+    /// Every ACGME violation in the report, by identity (rule, person, first date, session).
+    public var violationIdentities: [ViolationIdentity] {
+        acgme.violations.map { ViolationIdentity(type: $0.rule.rawValue, key: $0.key.description) }
+    }
 }
