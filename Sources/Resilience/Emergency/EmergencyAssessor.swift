@@ -45,7 +45,10 @@ public enum EmergencyAssessor {
                 level = candidate
             }
         case .fallback:
-            let scenarios = FallbackScenario.allCases.sorted { $0.sheddingLevel < $1.sheddingLevel }
+            // Mildest first; ties keep the declared order (sorting alone is not stable).
+            let scenarios = FallbackScenario.allCases.enumerated().sorted {
+                ($0.element.sheddingLevel.rawValue, $0.offset) < ($1.element.sheddingLevel.rawValue, $1.offset)
+            }.map(\.element)
             for scenario in scenarios {
                 let candidate = attempt(scenario.suspendedCategories)
                 chosen = candidate

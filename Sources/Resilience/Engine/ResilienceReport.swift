@@ -24,8 +24,20 @@ public struct ResilienceReport: Sendable {
         public var key: String
     }
 
-    /// Every ACGME violation in the report, by identity (rule, person, first date, session).
+    /// Every ACGME violation in the report, by identity. Rolling-window rules (80 hours, one day
+    /// in seven) are one ongoing violation per resident: their worst window moves as the window
+    /// slides, and a coordinator would not call that a new violation. The others are identified by
+    /// rule, person, first date (and session).
     public var violationIdentities: [ViolationIdentity] {
-        acgme.violations.map { ViolationIdentity(type: $0.rule.rawValue, key: $0.key.description) }
+        acgme.violations.map { violation in
+            switch violation.rule {
+            case .dutyHours80, .oneDayInSeven:
+                return ViolationIdentity(
+                    type: violation.rule.rawValue,
+                    key: "\(violation.rule.rawValue)|\(violation.person)|\(violation.severity.rawValue)")
+            default:
+                return ViolationIdentity(type: violation.rule.rawValue, key: violation.key.description)
+            }
+        }
     }
 }
