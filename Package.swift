@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "VigilDaemon",
             dependencies: [
-                "VigilCore", "Transport", "Storage", "Server",
+                "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilDaemon",
+                "VigilDaemon", "Schedule", "Resilience",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -137,7 +137,8 @@ let package = Package(
         .testTarget(
             name: "VigilDaemonTests",
             dependencies: [
-                "VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "TestSupport", "vigil",
+                "VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TestSupport",
+                "vigil",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict

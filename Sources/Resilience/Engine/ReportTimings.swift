@@ -16,10 +16,12 @@ public struct ReportTimings: Sendable, Hashable {
 struct PhaseTimer {
     private let clock = ContinuousClock()
 
-    func measure<T>(_ seconds: inout Double, _ body: () throws -> T) rethrows -> T {
+    /// Runs `body`, storing (or with `accumulate`, adding) its duration in `seconds`.
+    func measure<T>(_ seconds: inout Double, accumulate: Bool = false, _ body: () throws -> T) rethrows -> T {
         let start = clock.now
         let result = try body()
-        seconds = Self.seconds(clock.now - start)
+        let elapsed = Self.seconds(clock.now - start)
+        seconds = accumulate ? seconds + elapsed : elapsed
         return result
     }
 

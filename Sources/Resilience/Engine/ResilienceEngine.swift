@@ -26,7 +26,13 @@ public struct ResilienceEngine: Sendable {
         let utilization = Utilization(index: index, thresholds: settings.utilization)
         let coverage = Coverage(index: index)
         let faculty = FacultyAvailability(index: index)
-        let contingency = ContingencySummary(singlePointsOfFailure: [], fatalPairs: settings.computeN2 ? [] : nil)
+        let analysis = timer.measure(&timings.contingency) { ContingencyAnalysis(index: index) }
+        let contingency = timer.measure(&timings.contingency, accumulate: true) {
+            analysis.report(includeN2: settings.computeN2)
+        }
+        let acgme = timer.measure(&timings.acgme) {
+            ACGMEChecker(limits: settings.acgme).check(program: program, window: window)
+        }
         let shedding = timer.measure(&timings.shedding) {
             LoadSheddingAssessment(
                 current: state.sheddingLevel, program: program, window: window, extraSuspended: fallbackSuspended,
@@ -35,14 +41,22 @@ public struct ResilienceEngine: Sendable {
         let defense = DefenseAssessment(
             values: [
                 .utilization: utilization.rate,
-                .n1SinglePointsOfFailure: Double(contingency.singlePointsOfFailure.count),
-                .n2FatalPairs: Double(contingency.fatalPairs?.count ?? 0),
+                .n1SinglePointsOfFailure: Double(contingency.n1.singlePointsOfFailure.count),
+                .n2FatalPairs: Double(contingency.n2?.fatalPairs.count ?? 0),
                 .coverageGapSlots: Double(coverage.gapSlots),
-                .acgmeCriticalViolations: 0,
+                .acgmeCriticalViolations: Double(acgme.criticalCount),
             ], settings: settings.defense)
+        let fallbacks = timer.measure(&timings.fallbacks) {
+            let base = state == EngineState() ? index : WindowIndex(program: program, window: window)
+            var unfillable: [String: Int] = [:]
+            for point in contingency.n1.singlePointsOfFailure { unfillable[point.person] = point.unfillableSlots }
+            return FallbackPlanner(program: program, window: window, baseIndex: base, singlePoints: unfillable)
+                .planAll()
+        }
         timings.total = PhaseTimer.seconds(ContinuousClock().now - start)
         return ResilienceReport(
             program: program.name, window: window, state: state, utilization: utilization, coverage: coverage,
-            faculty: faculty, contingency: contingency, defense: defense, shedding: shedding, timings: timings)
+            faculty: faculty, contingency: contingency, acgme: acgme, defense: defense, shedding: shedding,
+            fallbacks: fallbacks, timings: timings)
     }
 }

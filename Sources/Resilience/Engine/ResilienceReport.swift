@@ -9,9 +9,12 @@ public struct ResilienceReport: Sendable {
     public var utilization: Utilization
     public var coverage: Coverage
     public var faculty: FacultyAvailability
-    public var contingency: ContingencySummary
+    public var contingency: ContingencyReport
+    public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment
+    /// Every static-stability fallback, precomputed for this window.
+    public var fallbacks: [FallbackPlan]
     public var timings: ReportTimings
 
     /// A violation's identity across successive reports, so the daemon can count each new one
@@ -21,6 +24,20 @@ public struct ResilienceReport: Sendable {
         public var key: String
     }
 
-    /// Every violation in the report, by identity.
-    public var violationIdentities: [ViolationIdentity] { [] }
+    /// Every ACGME violation in the report, by identity. Rolling-window rules (80 hours, one day
+    /// in seven) are one ongoing violation per resident: their worst window moves as the window
+    /// slides, and a coordinator would not call that a new violation. The others are identified by
+    /// rule, person, first date (and session).
+    public var violationIdentities: [ViolationIdentity] {
+        acgme.violations.map { violation in
+            switch violation.rule {
+            case .dutyHours80, .oneDayInSeven:
+                return ViolationIdentity(
+                    type: violation.rule.rawValue,
+                    key: "\(violation.rule.rawValue)|\(violation.person)|\(violation.severity.rawValue)")
+            default:
+                return ViolationIdentity(type: violation.rule.rawValue, key: violation.key.description)
+            }
+        }
+    }
 }

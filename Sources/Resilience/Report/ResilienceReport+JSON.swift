@@ -28,9 +28,9 @@ extension ResilienceReport {
             }
             json.object("defense_level") { writeDefense(&$0) }
             json.object("n1") {
-                $0.bool("compliant", contingency.n1Compliant)
+                $0.bool("compliant", contingency.n1.compliant)
                 $0.array("single_points_of_failure") { list in
-                    for point in contingency.singlePointsOfFailure {
+                    for point in contingency.n1.singlePointsOfFailure {
                         list.object {
                             $0.string("person", point.person)
                             $0.int("unfillable_slots", point.unfillableSlots)
@@ -38,11 +38,11 @@ extension ResilienceReport {
                     }
                 }
             }
-            if let pairs = contingency.fatalPairs {
+            if let n2 = contingency.n2 {
                 json.object("n2") {
-                    $0.bool("compliant", contingency.n2Compliant)
+                    $0.bool("compliant", n2.compliant)
                     $0.array("fatal_pairs") { list in
-                        for pair in pairs {
+                        for pair in n2.fatalPairs {
                             list.object {
                                 $0.array("people") { people in for person in pair.people { people.string(nil, person) }
                                 }
@@ -54,7 +54,11 @@ extension ResilienceReport {
             } else {
                 json.null("n2")
             }
+            json.object("acgme") { writeACGME(&$0) }
             json.object("load_shedding") { writeShedding(&$0) }
+            json.array("fallbacks") { list in
+                for plan in fallbacks { list.object { writeFallback(plan, &$0) } }
+            }
             json.object("timings") {
                 $0.number("index_seconds", timings.index)
                 $0.number("contingency_seconds", timings.contingency)
@@ -83,6 +87,68 @@ extension ResilienceReport {
                 }
             }
         }
+    }
+
+    private func writeACGME(_ json: inout JSONText) {
+        json.number("compliance_score", acgme.complianceScore)
+        json.int("critical_violations", acgme.criticalCount)
+        json.int("scheduled_blocks_without_faculty", acgme.scheduledBlocksWithoutFaculty)
+        json.array("violations") { list in
+            for violation in acgme.violations {
+                list.object {
+                    $0.string("rule", violation.rule.rawValue)
+                    $0.string("severity", violation.severity.rawValue)
+                    $0.string("person", violation.person)
+                    $0.string("from", violation.first.description)
+                    $0.string("to", violation.last.description)
+                    if let session = violation.session { $0.string("session", session.rawValue) }
+                    $0.number("measured", violation.measured)
+                    $0.number("limit", violation.limit)
+                    if !violation.residents.isEmpty {
+                        $0.array("residents") { names in for name in violation.residents { names.string(nil, name) } }
+                    }
+                    $0.string("message", violation.message)
+                }
+            }
+        }
+        json.array("residents") { list in
+            for figures in acgme.residents {
+                list.object {
+                    $0.string("resident", figures.resident)
+                    $0.number("weekly_hours", figures.weeklyHours)
+                    $0.number("four_week_average_hours", figures.fourWeekAverageHours)
+                    $0.number("longest_continuous_hours", figures.longestContinuousHours)
+                    $0.int("days_without_day_off", figures.daysWithoutDayOff)
+                    $0.int("fewest_days_off_in_28_days", figures.fewestDaysOffIn28Days)
+                }
+            }
+        }
+    }
+
+    private func writeFallback(_ plan: FallbackPlan, _ json: inout JSONText) {
+        json.string("scenario", plan.scenario.rawValue)
+        json.string("summary", plan.scenario.summary)
+        json.bool("active", state.activeFallback == plan.scenario)
+        json.array("lost_faculty") { list in for id in plan.lostFaculty { list.string(nil, id) } }
+        json.array("suspended_categories") { list in
+            for category in plan.suspendedCategories { list.string(nil, category.rawValue) }
+        }
+        json.int("suspended_activities", plan.suspendedActivities)
+        json.number("coverage_without_repair", plan.coverageWithoutRepair)
+        json.number("coverage_kept", plan.coverageKept)
+        json.int("short_slots", plan.shortSlots)
+        json.bool("healthy", plan.healthy)
+        json.array("reassignments") { list in
+            for step in plan.reassignments { list.object { Self.writeReassignment(step, &$0) } }
+        }
+    }
+
+    static func writeReassignment(_ step: Reassignment, _ json: inout JSONText) {
+        json.string("date", step.date.description)
+        json.string("session", step.session.rawValue)
+        json.string("rotation", step.rotation)
+        json.string("person", step.person)
+        if let replacing = step.replacing { json.string("replacing", replacing) } else { json.null("replacing") }
     }
 
     private func writeShedding(_ json: inout JSONText) {

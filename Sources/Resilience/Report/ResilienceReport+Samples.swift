@@ -29,16 +29,16 @@ extension ResilienceReport {
             "resilience_active_fallbacks", state.activeFallback == nil ? 0 : 1, [],
             "Static-stability fallbacks currently activated.")
         gauge(
-            "resilience_n1_compliant", contingency.n1Compliant ? 1 : 0, [],
+            "resilience_n1_compliant", contingency.n1.compliant ? 1 : 0, [],
             "1 when losing any single faculty member leaves every slot fillable.")
         gauge(
-            "resilience_n2_compliant", contingency.n2Compliant ? 1 : 0, [],
+            "resilience_n2_compliant", (contingency.n2?.compliant ?? contingency.n1.compliant) ? 1 : 0, [],
             "1 when N-1 holds and losing any pair of faculty leaves every slot fillable.")
         gauge(
-            "resilience_single_points_of_failure", Double(contingency.singlePointsOfFailure.count), [],
+            "resilience_single_points_of_failure", Double(contingency.n1.singlePointsOfFailure.count), [],
             "Faculty whose loss alone leaves slots unfillable.")
         gauge(
-            "resilience_n2_fatal_pairs", Double(contingency.fatalPairs?.count ?? 0), [],
+            "resilience_n2_fatal_pairs", Double(contingency.n2?.fatalPairs.count ?? 0), [],
             "Pairs of faculty (neither a single point of failure) whose joint loss leaves slots unfillable.")
         gauge(
             "resilience_coverage_rate", coverage.rate, [],
@@ -50,6 +50,35 @@ extension ResilienceReport {
             gauge(
                 "resilience_faculty_available", Double(value), [("type", type)],
                 "Faculty on the window's first day: total, on_duty (present) and on_leave (absent).")
+        }
+        gauge(
+            "acgme_compliance_score_gauge", acgme.complianceScore, [],
+            "Percentage of residents with no ACGME breach in the window (0-100).")
+        gauge(
+            "scheduled_blocks_without_faculty_gauge", Double(acgme.scheduledBlocksWithoutFaculty), [],
+            "Supervised slots in the window with residents and no faculty present.")
+        for (severity, count) in acgme.countsBySeverity.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            gauge(
+                "acgme_violations", Double(count), [("severity", severity.rawValue.lowercased())],
+                "ACGME violations in the window by severity.")
+        }
+        for figures in acgme.residents {
+            let labels = [("resident_id", figures.resident)]
+            gauge(
+                "resident_weekly_hours_gauge", figures.weeklyHours, labels,
+                "Most duty hours the resident has in any 7 consecutive days starting in the window.")
+            gauge(
+                "resident_4week_avg_hours_gauge", figures.fourWeekAverageHours, labels,
+                "Highest weekly average of duty hours over rolling 28-day windows ending in the window.")
+            gauge(
+                "resident_continuous_hours_gauge", figures.longestContinuousHours, labels,
+                "Longest continuous duty period (hours) overlapping the window.")
+            gauge(
+                "resident_days_since_day_off_gauge", Double(figures.daysWithoutDayOff), labels,
+                "Longest run of consecutive duty days overlapping the window.")
+            gauge(
+                "resident_4week_days_off_gauge", Double(figures.fewestDaysOffIn28Days), labels,
+                "Fewest days off in any 28-day window ending in the window.")
         }
         return out
     }

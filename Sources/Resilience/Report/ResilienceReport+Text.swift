@@ -21,7 +21,9 @@ extension ResilienceReport {
             "Faculty       \(faculty.total) total, \(faculty.onDuty) on duty, \(faculty.onLeave) on leave "
                 + "on \(window.from)")
         lines.append(contentsOf: contingencyLines)
+        lines.append(contentsOf: acgmeLines)
         lines.append(contentsOf: sheddingLines)
+        lines.append(contentsOf: fallbackLines)
         lines.append("")
         lines.append("Computed in \(milliseconds(timings.total)) (contingency \(milliseconds(timings.contingency))).")
         return lines.joined(separator: "\n") + "\n"
@@ -40,7 +42,7 @@ extension ResilienceReport {
 
     private var contingencyLines: [String] {
         var lines: [String] = []
-        let points = contingency.singlePointsOfFailure
+        let points = contingency.n1.singlePointsOfFailure
         if points.isEmpty {
             lines.append("N-1           holds: losing any one faculty member leaves every slot fillable")
         } else {
@@ -48,7 +50,7 @@ extension ResilienceReport {
             lines.append(
                 "N-1           FAILS: \(points.count) single point\(points.count == 1 ? "" : "s") of failure: \(list)")
         }
-        if let pairs = contingency.fatalPairs {
+        if let pairs = contingency.n2?.fatalPairs {
             if pairs.isEmpty {
                 lines.append("N-2           \(points.isEmpty ? "holds" : "no fatal pair beyond the single points")")
             } else {
@@ -58,6 +60,34 @@ extension ResilienceReport {
                     "N-2           FAILS: \(pairs.count) fatal pair\(pairs.count == 1 ? "" : "s"): \(shown.joined(separator: ", "))\(more)"
                 )
             }
+        }
+        return lines
+    }
+
+    private var acgmeLines: [String] {
+        guard !acgme.violations.isEmpty else {
+            return ["ACGME         no violation; compliance score \(Int(acgme.complianceScore.rounded()))%"]
+        }
+        var lines = [
+            "ACGME         \(acgme.violations.count) violation\(acgme.violations.count == 1 ? "" : "s") "
+                + "(\(acgme.criticalCount) critical); compliance score \(Int(acgme.complianceScore.rounded()))%"
+        ]
+        for violation in acgme.violations.prefix(20) {
+            lines.append("  \(violation.severity.rawValue.padding(8)) \(violation.message)")
+        }
+        if acgme.violations.count > 20 { lines.append("  … \(acgme.violations.count - 20) more (see --format json)") }
+        return lines
+    }
+
+    private var fallbackLines: [String] {
+        guard !fallbacks.isEmpty else { return [] }
+        var lines = ["Fallbacks     (coverage each would keep, after reassignments)"]
+        for plan in fallbacks {
+            let active = state.activeFallback == plan.scenario ? " [ACTIVE]" : ""
+            lines.append(
+                "  \(plan.scenario.rawValue.padding(24)) \(percent(plan.coverageKept).padding(6)) "
+                    + "\(plan.healthy ? "healthy" : "UNHEALTHY"), \(plan.reassignments.count) reassignments, "
+                    + "\(plan.lostFaculty.count) lost\(active)")
         }
         return lines
     }
@@ -74,6 +104,11 @@ extension ResilienceReport {
         return [line]
     }
 
+    func percent(_ value: Double) -> String {
+        let tenths = (value * 1000).rounded() / 10
+        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
+    }
+
     private func formatValue(_ driver: DefenseAssessment.Driver) -> String {
         driver.dimension == .utilization ? percent(driver.value) : String(Int(driver.value))
     }
@@ -88,13 +123,15 @@ extension ResilienceReport {
         }
     }
 
-    private func percent(_ value: Double) -> String {
-        let tenths = (value * 1000).rounded() / 10
-        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
-    }
-
     private func milliseconds(_ seconds: Double) -> String {
         let value = (seconds * 10_000).rounded() / 10
         return "\(value) ms"
+    }
+}
+
+extension String {
+    /// Left-aligned in `width` columns (never truncated).
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -2,14 +2,20 @@
 public struct ResilienceSettings: Sendable, Hashable {
     public var utilization: UtilizationThresholds
     public var defense: DefenseSettings
+    public var acgme: ACGMELimits
     /// N-2 costs a flow per pair of faculty; a very large program may turn it off.
     public var computeN2: Bool
 
-    public static let standard = ResilienceSettings(utilization: .standard, defense: .standard, computeN2: true)
+    public static let standard = ResilienceSettings(
+        utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true)
 
-    public init(utilization: UtilizationThresholds, defense: DefenseSettings, computeN2: Bool = true) {
+    public init(
+        utilization: UtilizationThresholds, defense: DefenseSettings, acgme: ACGMELimits = ACGMELimits(),
+        computeN2: Bool = true
+    ) {
         self.utilization = utilization
         self.defense = defense
+        self.acgme = acgme
         self.computeN2 = computeN2
     }
 }
