@@ -3,7 +3,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Needed to build (libcurl for notifications and scraping, libyaml for rule files, SQLite for state).
 BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
-# Needed by the test suite: promtool (Debian's prometheus) to validate /metrics.
+# Needed by the test suite: promtool (Debian's prometheus) to validate /metrics; and Python's
+# networkx (from PyPI) so the contingency engine is compared with ../shared/reference/contingency_ref.py.
 TEST_PACKAGES := prometheus
 VIGIL := .build/debug/vigil
 
@@ -42,6 +43,8 @@ deps:
 
 test-deps:
 	@./.ci/install-packages $(TEST_PACKAGES)
+	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install --quiet networkx || \
+		echo "warning: networkx not installed; the N-1/N-2 comparison with contingency_ref.py will be skipped"
 
 clean:
 	rm -rf .build Benchmarks/.build

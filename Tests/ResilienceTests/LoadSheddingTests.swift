@@ -54,6 +54,23 @@ import Testing
         #expect(assessment.recommendedLevel == .orange)
     }
 
+    @Test func freedFacultyCloseGapsSoTheRecommendationCountsThem() {
+        // The ward needs 2 on day 0 AM and has only f1; f2 is in research that half-day.
+        // NORMAL and YELLOW leave the gap; ORANGE suspends research, f2 is free and fills it.
+        var builder = ProgramBuilder()
+        builder.faculty("f1")
+        builder.faculty("f2")
+        builder.rotation("ward", minFaculty: 2)
+        builder.rotation("study", category: .research)
+        builder.assign("f1", day: 0, .am, "ward")
+        builder.assign("f2", day: 0, .am, "study")
+        let assessment = LoadSheddingAssessment(
+            current: .normal, program: builder.program, window: builder.window(days: 7))
+        #expect(assessment.levels.map(\.coverageGapSlots) == [1, 1, 1, 1, 1, 1])
+        #expect(assessment.levels.map(\.gapSlotsAfterRepair) == [1, 1, 0, 0, 0, 0])
+        #expect(assessment.recommendedLevel == .orange)
+    }
+
     @Test func noRecommendationWhenEvenCriticalLeavesAGap() {
         var builder = ProgramBuilder()
         builder.faculty("f1")

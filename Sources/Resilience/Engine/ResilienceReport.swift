@@ -22,6 +22,11 @@ public struct ResilienceReport: Sendable {
     public struct ViolationIdentity: Sendable, Hashable {
         public var type: String
         public var key: String
+
+        public init(type: String, key: String) {
+            self.type = type
+            self.key = key
+        }
     }
 
     /// Every ACGME violation in the report, by identity. Rolling-window rules (80 hours, one day

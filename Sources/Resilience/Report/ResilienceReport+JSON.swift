@@ -167,6 +167,7 @@ extension ResilienceReport {
                     $0.int("level", effect.level.rawValue)
                     $0.number("utilization", effect.utilization)
                     $0.int("coverage_gap_slots", effect.coverageGapSlots)
+                    $0.int("gap_slots_after_repair", effect.gapSlotsAfterRepair)
                     $0.int("suspended_activities", effect.suspendedActivities)
                 }
             }

@@ -8,14 +8,18 @@ public struct LoadSheddingAssessment: Sendable, Hashable {
     public struct LevelEffect: Sendable, Hashable {
         public var level: LoadSheddingLevel
         public var utilization: Double
+        /// Slots short as scheduled.
         public var coverageGapSlots: Int
+        /// Slots still short once free (and freed) faculty are reassigned into the gaps.
+        public var gapSlotsAfterRepair: Int
         public var suspendedActivities: Int
     }
 
     public var level: LoadSheddingLevel
     /// Slots in the window whose category the current level (and an active fallback) suspends.
     public var suspendedActivities: Int
-    /// The lowest level meeting the target, nil when even CRITICAL does not.
+    /// The lowest level that brings utilization under the target with no slot left short once
+    /// freed faculty are reassigned; nil when even CRITICAL does not.
     public var recommendedLevel: LoadSheddingLevel?
     /// Every level's effect, NORMAL first (what the recommendation was chosen from).
     public var levels: [LevelEffect]
@@ -36,10 +40,11 @@ public struct LoadSheddingAssessment: Sendable, Hashable {
             levels.append(
                 LevelEffect(
                     level: candidate, utilization: utilization.rate, coverageGapSlots: Coverage(index: index).gapSlots,
+                    gapSlotsAfterRepair: GapRepair(index: index).shortSlots,
                     suspendedActivities: index.slots.filter(\.suspended).count))
         }
         self.levels = levels
         suspendedActivities = levels[level.rawValue].suspendedActivities
-        recommendedLevel = levels.first { $0.utilization < thresholds.target && $0.coverageGapSlots == 0 }?.level
+        recommendedLevel = levels.first { $0.utilization < thresholds.target && $0.gapSlotsAfterRepair == 0 }?.level
     }
 }
