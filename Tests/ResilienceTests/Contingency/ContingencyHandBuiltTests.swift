@@ -187,4 +187,18 @@ import Testing
         #expect(hand.analysis(fromDay: 1, days: 6).report().singles == [:])
         #expect(hand.analysis(fromDay: 0, days: 1).report().singles == ["A": 1])
     }
+
+    @Test func emptyWindowsAndProgramsAreCompliant() {
+        // No slot needs anyone: nothing to lose, no single point and no pair, whatever the window.
+        var hand = ContingencyHandProgram()
+        hand.faculty("A")
+        hand.faculty("B")
+        let empty = ContingencyReport(
+            n1: ContingencyReport.N1(compliant: true, singlePointsOfFailure: []),
+            n2: ContingencyReport.N2(compliant: true, fatalPairs: []))
+        #expect(hand.analysis().report() == empty)
+        hand.assign("A", day: 0, .am)
+        #expect(hand.analysis(fromDay: 0, days: 0).report() == empty)
+        #expect(ContingencyHandProgram().analysis().report() == empty)
+    }
 }
