@@ -45,11 +45,6 @@ final class ResilienceMetricsExporter: ResilienceSampleSink {
         }
     }
 
-    /// The series names currently exported (for tests and diagnostics).
-    var exportedSeriesCount: Int {
-        exported.withLock { $0.count }
-    }
-
     private func export(_ sample: ResilienceSample, previous: Exported?) -> Exported {
         let descriptor = MetricNameDescriptor(metricName: sample.name, unitName: "", helpText: sample.help)
         let labels = sample.labels.map { ($0.name, $0.value) }
