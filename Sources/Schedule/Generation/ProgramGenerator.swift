@@ -67,8 +67,11 @@ public struct ProgramGenerator: Sendable {
         guard !faculty.isEmpty, days >= 7 else { return [] }
         var taken = [[ClosedRange<Int>]](repeating: [], count: faculty.count)
         var absences: [Absence] = []
+        func fits(_ member: Int, _ range: ClosedRange<Int>) -> Bool {
+            range.upperBound < days && !taken[member].contains { $0.overlaps(range) }
+        }
         func add(_ member: Int, _ range: ClosedRange<Int>, _ kind: Absence.Kind) {
-            guard range.upperBound < days, !taken[member].contains(where: { $0.overlaps(range) }) else { return }
+            guard fits(member, range) else { return }
             taken[member].append(range)
             absences.append(
                 Absence(
@@ -78,12 +81,19 @@ public struct ProgramGenerator: Sendable {
         func monday(onOrAfter offset: Int) -> Int {
             offset + (8 - start.advanced(by: offset).isoWeekday) % 7
         }
+        let mondays = Array(stride(from: monday(onOrAfter: 0), to: days - 6, by: 7))
         let years = (days + 363) / 364
         for member in faculty.indices {
             for year in 0..<years {
                 for _ in 0..<rng.integer(in: 1...2) {
-                    let first = monday(onOrAfter: year * 364 + rng.below(52) * 7)
-                    add(member, first...(first + 6), .vacation)
+                    // A week of this year (vacations scale with the program's length); the first
+                    // Monday-to-Sunday from there that fits, wrapping to the program's start.
+                    let guess = year * 364 + rng.below(52) * 7
+                    guard guess < days, let first = mondays.firstIndex(where: { $0 >= guess }) ?? mondays.first
+                    else { continue }
+                    let found = (0..<mondays.count).lazy.map { mondays[(first + $0) % mondays.count] }
+                        .first { fits(member, $0...($0 + 6)) }
+                    if let monday = found { add(member, monday...(monday + 6), .vacation) }
                 }
             }
         }

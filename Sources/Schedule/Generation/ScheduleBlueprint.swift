@@ -3,8 +3,9 @@
 ///
 /// ``ProgramGenerator`` fills one from a seed; ``DemoProgram`` writes one by hand.
 struct ScheduleBlueprint: Sendable {
-    /// A resident taken off their track for a stretch of days to work `rotation` every day, AM and
-    /// PM, with an in-house call every `callEvery` nights (0: none) and no day off — how a program
+    /// A resident taken off their track for a stretch of days to cover `rotation`: every
+    /// `callEvery` days a 24-hour call (AM, PM and the night), the next day post-call, the days in
+    /// between AM and PM (`callEvery` 0: AM and PM every day, no call). No day off: how a program
     /// covers a colleague's absence, and how ACGME limits get broken.
     struct ExtraDuty: Sendable {
         var resident: String
