@@ -11,13 +11,15 @@ public struct HTTPServerSettings: Sendable {
     public var registry: PrometheusCollectorRegistry
     public var clock: any VigilClock
     public var control: any DaemonControl
+    /// The schedule and resilience routes' seam; nil leaves those routes out.
+    public var schedule: (any ScheduleControl)?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
 
     public init(
         listen: ListenAddress, apiToken: BearerToken, registry: PrometheusCollectorRegistry,
-        clock: any VigilClock, control: any DaemonControl, logger: Logger,
+        clock: any VigilClock, control: any DaemonControl, schedule: (any ScheduleControl)? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.listen = listen
@@ -25,6 +27,7 @@ public struct HTTPServerSettings: Sendable {
         self.registry = registry
         self.clock = clock
         self.control = control
+        self.schedule = schedule
         self.logger = logger
         self.onListening = onListening
     }
@@ -43,9 +46,13 @@ public enum HTTPServer {
         router.add(
             middleware: MetricsMiddleware(metrics: HTTPMetrics(registry: settings.registry), clock: settings.clock))
         router.add(middleware: ErrorEnvelopeMiddleware())
-        router.add(middleware: BodyLimitMiddleware())
+        router.add(middleware: ScheduleUploadLimitMiddleware(other: BodyLimitMiddleware()))
         LifecycleRoutes(control: settings.control, token: settings.apiToken).register(on: router)
         MetricsRoute(registry: settings.registry).register(on: router)
+        if let schedule = settings.schedule {
+            ScheduleRoutes(control: schedule, token: settings.apiToken).register(on: router)
+            ResilienceRoutes(control: schedule, token: settings.apiToken).register(on: router)
+        }
         extraRoutes(router)
         return router
     }

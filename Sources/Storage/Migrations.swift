@@ -18,6 +18,29 @@ enum Migrations {
             }
             try db.create(index: "audit_log_at", on: "audit_log", columns: ["at"])
         }
+        // The schedule last pushed over `PUT /api/v1/schedule` (one row: only the one in force is
+        // kept), with the schedule file's identity at push time so a restart knows which is newer.
+        migrator.registerMigration("v2_schedule_snapshot") { db in
+            try db.create(table: "schedule_snapshot") { table in
+                table.column("id", .integer).primaryKey().check(sql: "id = 1")
+                table.column("pushed_at", .double).notNull()
+                table.column("actor", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.column("file_path", .text).notNull()
+                table.column("file_stamp", .text)
+            }
+        }
+        // The resilience engine's state operators decide (load-shedding level, active fallback).
+        migrator.registerMigration("v3_resilience_state") { db in
+            try db.create(table: "resilience_state") { table in
+                table.column("id", .integer).primaryKey().check(sql: "id = 1")
+                table.column("load_shedding_level", .integer).notNull().check(
+                    sql: "load_shedding_level BETWEEN 0 AND 5")
+                table.column("active_fallback", .text)
+                table.column("updated_at", .double).notNull()
+                table.column("actor", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import Resilience
 import VigilCore
 
 /// What reading one config file needs besides the YAML itself: the directory relative paths in
@@ -25,7 +26,8 @@ struct ConfigReadContext {
             ruleFiles: readFilePatterns(root, "rule_files"),
             escalationFiles: readFilePatterns(root, "escalation_files"),
             scrapeConfigs: readScrapeConfigs(root, global: global),
-            receivers: readReceivers(root, global: global))
+            receivers: readReceivers(root, global: global),
+            resilience: root.mapping("resilience", readResilience) ?? .standard)
     }
 
     /// `rule_files` / `escalation_files`: glob patterns, resolved against the config directory.

@@ -1,3 +1,4 @@
+import Resilience
 import VigilCore
 
 /// Everything `etc/vigil.yml` says, validated and with every path made absolute.
@@ -17,6 +18,8 @@ public struct VigilConfig: Sendable, Equatable {
     public var escalationFiles: [String]
     public var scrapeConfigs: [ScrapeConfig]
     public var receivers: [ReceiverConfig]
+    /// The resilience engine's thresholds, defense weights and breakpoints, and whether N-2 runs.
+    public var resilience: ResilienceSettings
 
     public init(
         sourcePath: String? = nil,
@@ -27,7 +30,8 @@ public struct VigilConfig: Sendable, Equatable {
         ruleFiles: [String] = [],
         escalationFiles: [String] = [],
         scrapeConfigs: [ScrapeConfig] = [],
-        receivers: [ReceiverConfig] = []
+        receivers: [ReceiverConfig] = [],
+        resilience: ResilienceSettings = .standard
     ) {
         self.sourcePath = sourcePath
         self.global = global
@@ -38,5 +42,6 @@ public struct VigilConfig: Sendable, Equatable {
         self.escalationFiles = escalationFiles
         self.scrapeConfigs = scrapeConfigs
         self.receivers = receivers
+        self.resilience = resilience
     }
 }

@@ -22,6 +22,11 @@ public final class Daemon: Sendable {
     let options: DaemonOptions
     let listen: ListenAddress
     let metrics: DaemonMetrics
+    /// The schedule file and pushed snapshots.
+    let scheduleSource: ScheduleSource
+    /// Runs the resilience engine on every tick and exports its samples.
+    let resilience: ResilienceRunner
+    let scheduleControl: DaemonScheduleControl
     private let group = Mutex<ServiceGroup?>(nil)
 
     public init(options: DaemonOptions) throws(DaemonError) {
@@ -66,6 +71,18 @@ public final class Daemon: Sendable {
         state = DaemonState(
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
             clock: options.clock, logger: logger)
+        let audit: AuditWriter = { [state] actor, action, time, details in
+            await state.audit(actor: actor, action: action, at: time, details: details)
+        }
+        scheduleSource = ScheduleSource(
+            path: config.schedule.path, snapshots: ScheduleSnapshotStore(database: database),
+            metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
+        resilience = ResilienceRunner(
+            source: scheduleSource, sinks: [ResilienceMetricsExporter(registry: registry)],
+            metrics: ResilienceRunMetrics(registry: registry), stateStore: ResilienceStateStore(database: database),
+            audit: audit, logger: logger)
+        scheduleControl = DaemonScheduleControl(
+            source: scheduleSource, runner: resilience, state: state, clock: options.clock)
         for path in loaded.generated {
             _ = try? auditLog.append(
                 AuditEntry(at: now, actor: "daemon", action: "secrets.generated", details: ["path": path]))
@@ -78,14 +95,22 @@ public final class Daemon: Sendable {
         let clock = options.clock
         let state = self.state
         let metrics = self.metrics
+        let resilience = self.resilience
+        // The schedule is read (and evaluated) before the server listens, so /metrics and the
+        // summary are complete from the first request; a bad schedule is logged, never fatal.
+        await scheduleSource.start(at: clock.now())
+        await resilience.refresh(at: clock.now(), config: await state.config)
         let server = HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
-                control: state, logger: logger, onListening: options.onListening))
+                control: state, schedule: scheduleControl, logger: logger, onListening: options.onListening))
         let ticker = EvaluationTicker(
             clock: clock, logger: logger,
             interval: { await state.config.global.evaluationInterval },
-            tick: { _ in metrics.recordTick() })
+            tick: { _ in
+                metrics.recordTick()
+                await resilience.tick(at: clock.now(), config: await state.config)
+            })
         let group = ServiceGroup(
             configuration: .init(
                 services: [

@@ -1,0 +1,94 @@
+import Resilience
+import VigilCore
+
+/// The `resilience:` section: the engine's utilization bands, defense-in-depth weights and
+/// breakpoints, and whether N-2 runs. Every key is optional; what is left out keeps
+/// `ResilienceSettings.standard`.
+extension ConfigReadContext {
+    func readResilience(_ section: YAMLMappingReader) -> ResilienceSettings {
+        var settings = ResilienceSettings.standard
+        if let thresholds = section.mapping("utilization_thresholds", readUtilizationThresholds) {
+            settings.utilization = thresholds
+        }
+        if let defense = section.mapping("defense", readDefense) {
+            settings.defense = defense
+        }
+        settings.computeN2 = section.bool("n2") ?? settings.computeN2
+        return settings
+    }
+
+    /// `{yellow, orange, red, black, target}`: each in (0, 2], the four bands strictly ascending.
+    private func readUtilizationThresholds(_ section: YAMLMappingReader) -> UtilizationThresholds {
+        var thresholds = UtilizationThresholds.standard
+        func read(_ key: String) -> Double? { section.double(key, check: Self.utilizationFraction) }
+        thresholds.yellow = read("yellow") ?? thresholds.yellow
+        thresholds.orange = read("orange") ?? thresholds.orange
+        thresholds.red = read("red") ?? thresholds.red
+        thresholds.black = read("black") ?? thresholds.black
+        thresholds.target = read("target") ?? thresholds.target
+        let bands = [
+            ("yellow", thresholds.yellow), ("orange", thresholds.orange), ("red", thresholds.red),
+            ("black", thresholds.black),
+        ]
+        for (lower, upper) in zip(bands, bands.dropFirst()) where upper.1 <= lower.1 {
+            section.report(
+                "\(upper.0) (\(upper.1)) must be greater than \(lower.0) (\(lower.1)): "
+                    + "the bands yellow < orange < red < black ascend",
+                at: upper.0)
+        }
+        return thresholds
+    }
+
+    /// `{weights: {…}, breakpoints: {…}}`, keyed by the five defense dimensions.
+    private func readDefense(_ section: YAMLMappingReader) -> DefenseSettings {
+        var defense = DefenseSettings.standard
+        if let weights = section.mapping("weights", readWeights) {
+            defense.weights = weights
+        }
+        if let breakpoints = section.mapping("breakpoints", readBreakpoints) {
+            defense.breakpoints = breakpoints
+        }
+        return defense
+    }
+
+    /// Non-negative weights summing to 1 (the level bounds are calibrated on a 0…4 weighted score).
+    private func readWeights(_ section: YAMLMappingReader) -> [DefenseDimension: Double] {
+        var weights = DefenseSettings.standard.weights
+        for dimension in DefenseDimension.allCases {
+            if let weight = section.double(dimension.rawValue, check: { $0 >= 0 ? nil : "must not be negative" }) {
+                weights[dimension] = weight
+            }
+        }
+        let sum = weights.values.reduce(0, +)
+        if abs(sum - 1) > 1e-6 {
+            let listed = DefenseDimension.allCases.map { "\($0.rawValue) \(weights[$0] ?? 0)" }
+            section.value.report(
+                "weights must sum to 1, got \(sum) (\(listed.joined(separator: ", ")); unset keys keep their defaults)")
+        }
+        return weights
+    }
+
+    /// Per dimension, four strictly ascending non-negative numbers: a value at or above the k-th
+    /// breakpoint scores k.
+    private func readBreakpoints(_ section: YAMLMappingReader) -> [DefenseDimension: [Double]] {
+        var breakpoints = DefenseSettings.standard.breakpoints
+        for dimension in DefenseDimension.allCases {
+            guard let value = section.value(dimension.rawValue), let elements = value.sequence({ $0 }) else { continue }
+            let numbers = elements.compactMap { $0.double(check: { $0 >= 0 ? nil : "must not be negative" }) }
+            guard numbers.count == elements.count else { continue }  // each bad element was reported
+            if numbers.count != 4 {
+                value.report("expected 4 breakpoints, got \(numbers.count)")
+            } else if zip(numbers, numbers.dropFirst()).contains(where: { $1 <= $0 }) {
+                value.report(
+                    "breakpoints must be strictly ascending, got \(numbers.map { "\($0)" }.joined(separator: ", "))")
+            } else {
+                breakpoints[dimension] = numbers
+            }
+        }
+        return breakpoints
+    }
+
+    private static func utilizationFraction(_ value: Double) -> String? {
+        value > 0 && value <= 2 ? nil : "must be greater than 0 and at most 2 (a utilization rate), got \(value)"
+    }
+}

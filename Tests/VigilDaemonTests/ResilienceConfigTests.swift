@@ -1,0 +1,97 @@
+import Foundation
+import Resilience
+import Testing
+import VigilCore
+import VigilDaemon
+
+/// The `resilience:` section of `etc/vigil.yml`: optional keys over `ResilienceSettings.standard`,
+/// checked with the same `FILE:LINE:COL` errors and unknown-key checks as the rest of the file.
+@Suite("The resilience section of the configuration")
+struct ResilienceConfigTests {
+    static let path = "/srv/vigil/etc/vigil.yml"
+
+    static func errors(_ yaml: String) -> [String] {
+        do {
+            _ = try ConfigLoader.parse(yaml: yaml, path: path)
+            Issue.record("expected the configuration to be rejected")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func leftOutItIsTheStandardSettings() throws {
+        let config = try ConfigLoader.parse(yaml: "global:\n  evaluation_interval: 15s\n", path: Self.path)
+        #expect(config.resilience == .standard)
+    }
+
+    @Test func givenKeysReplaceTheirDefaultsAndTheOthersStay() throws {
+        let yaml = """
+            resilience:
+              utilization_thresholds: {yellow: 0.6, orange: 0.75, red: 0.85, black: 0.9, target: 0.75}
+              defense:
+                weights: {utilization: 0.4, n1_single_points_of_failure: 0.05}
+                breakpoints:
+                  coverage_gap_slots: [2, 4, 8, 16]
+              n2: false
+            """
+        let settings = try ConfigLoader.parse(yaml: yaml, path: Self.path).resilience
+        #expect(
+            settings.utilization
+                == UtilizationThresholds(yellow: 0.6, orange: 0.75, red: 0.85, black: 0.9, target: 0.75))
+        #expect(settings.defense.weights[.utilization] == 0.4)
+        #expect(settings.defense.weights[.n1SinglePointsOfFailure] == 0.05)
+        #expect(settings.defense.weights[.n2FatalPairs] == DefenseSettings.standard.weights[.n2FatalPairs])
+        #expect(settings.defense.breakpoints[.coverageGapSlots] == [2, 4, 8, 16])
+        #expect(settings.defense.breakpoints[.utilization] == DefenseSettings.standard.breakpoints[.utilization])
+        #expect(settings.computeN2 == false)
+    }
+
+    @Test func theExampleInTheShippedConfigIsValidAndStatesTheDefaults() throws {
+        let shipped = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("etc/vigil.yml")
+        let lines = try String(contentsOf: shipped, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex(of: "# resilience:"))
+        let block = lines[start...].prefix { $0.hasPrefix("#") }.map { $0.dropFirst(2) }.joined(separator: "\n")
+        let config = try ConfigLoader.parse(yaml: block, path: Self.path)
+        #expect(config.resilience == .standard)
+        #expect(block.contains("acgme_critical_violations: [1, 2, 5, 10]"))
+    }
+
+    @Test func everyProblemIsReportedAtItsPosition() {
+        let yaml = """
+            resilience:
+              utilization_thresholds: {yellow: 0.8, orange: 0.75, red: 0.9, black: 2.5}
+              defense:
+                weights: {utilization: 0.5, acgme_critical: 0.1}
+                breakpoints:
+                  n2_fatal_pairs: [1, 5, 15]
+                  coverage_gap_slots: [1, 3, 3, 11]
+                  utilization: [0.8, high, 0.95, 0.98]
+              n2: sometimes
+              horizon: 28d
+            """
+        let path = Self.path
+        #expect(
+            Self.errors(yaml) == [
+                "\(path):2:49: resilience.utilization_thresholds.orange: orange (0.75) must be greater than yellow (0.8): "
+                    + "the bands yellow < orange < red < black ascend",
+                "\(path):2:72: resilience.utilization_thresholds.black: "
+                    + "must be greater than 0 and at most 2 (a utilization rate), got 2.5",
+                "\(path):4:14: resilience.defense.weights: weights must sum to 1, got 1.2 (utilization 0.5, "
+                    + "n1_single_points_of_failure 0.15, n2_fatal_pairs 0.2, coverage_gap_slots 0.2, "
+                    + "acgme_critical_violations 0.15; unset keys keep their defaults)",
+                "\(path):4:33: resilience.defense.weights.acgme_critical: unknown key \"acgme_critical\" "
+                    + "(known keys: acgme_critical_violations, coverage_gap_slots, n1_single_points_of_failure, "
+                    + "n2_fatal_pairs, utilization)",
+                "\(path):6:23: resilience.defense.breakpoints.n2_fatal_pairs: expected 4 breakpoints, got 3",
+                "\(path):7:27: resilience.defense.breakpoints.coverage_gap_slots: "
+                    + "breakpoints must be strictly ascending, got 1.0, 3.0, 3.0, 11.0",
+                "\(path):8:26: resilience.defense.breakpoints.utilization[1]: expected a number, got \"high\"",
+                "\(path):9:7: resilience.n2: expected a boolean (true or false), got \"sometimes\"",
+                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: defense, n2, utilization_thresholds)",
+            ])
+    }
+}
