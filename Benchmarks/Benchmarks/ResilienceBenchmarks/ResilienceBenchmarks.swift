@@ -53,9 +53,9 @@ struct ContingencyFixture: Sendable {
 
     init(name: String, faculty: Int, residents: Int, weeks: Int) {
         self.name = name
-        // Until ProgramGenerator is on main: program = ProgramGenerator(faculty:residents:weeks:seed: 7).generate()
-        program = BenchmarkProgram.make(faculty: faculty, residents: residents, weeks: weeks, seed: 7)
-        var monday = BenchmarkProgram.start
+        let generator = ProgramGenerator(faculty: faculty, residents: residents, weeks: weeks, seed: 7)
+        program = generator.generate()
+        var monday = generator.start
         while monday.isoWeekday != 1 { monday = monday.advanced(by: 1) }
         window = ScheduleWindow(from: monday, days: weeks * 7)
         analysis = ContingencyAnalysis(index: WindowIndex(program: program, window: window))
