@@ -12,8 +12,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 faculty=${1:-60} residents=${2:-120} weeks=${3:-13} seed=${4:-7}
-reference=${VIGIL_CONTINGENCY_REF:-../shared/reference/contingency_ref.py}
-[[ -f $reference ]] || { echo "no reference at $reference (set VIGIL_CONTINGENCY_REF)" >&2; exit 2; }
+# The reference lives in shared/reference/ beside the repository (or beside a worktree's parent).
+reference=${VIGIL_CONTINGENCY_REF:-}
+if [[ -z $reference ]]; then
+    dir=$PWD
+    while [[ $dir != / ]]; do
+        dir=$(dirname "$dir")
+        [[ -f $dir/shared/reference/contingency_ref.py ]] && { reference=$dir/shared/reference/contingency_ref.py; break; }
+    done
+fi
+[[ -f $reference ]] || { echo "contingency_ref.py not found (set VIGIL_CONTINGENCY_REF)" >&2; exit 2; }
 python3 -c 'import networkx' 2>/dev/null || { echo "python3 with networkx is needed: pip install networkx" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 
