@@ -66,8 +66,5 @@ extension EmergencyAssessment {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func percent(_ value: Double) -> String {
-        let tenths = (value * 1000).rounded() / 10
-        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
-    }
+    private func percent(_ value: Double) -> String { ReportFormat.percent(value) }
 }

@@ -1,3 +1,5 @@
+import Schedule
+
 /// A small JSON writer for reports: keys in the order written (so the output is stable and reads
 /// top-down like the text report), strings escaped per RFC 8259, numbers as JSON allows (non-finite
 /// values become null, since JSON has no NaN).
@@ -58,22 +60,11 @@ struct JSONText {
         return String(rounded)
     }
 
+    /// A JSON string literal, escaped by the schedule encoder's rules (one escaping for Vigil).
     static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var bytes: [UInt8] = []
+        Schedule.JSONText.appendString(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func element(_ key: String?) {

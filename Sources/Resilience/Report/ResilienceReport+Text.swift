@@ -104,10 +104,7 @@ extension ResilienceReport {
         return [line]
     }
 
-    func percent(_ value: Double) -> String {
-        let tenths = (value * 1000).rounded() / 10
-        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
-    }
+    func percent(_ value: Double) -> String { ReportFormat.percent(value) }
 
     private func formatValue(_ driver: DefenseAssessment.Driver) -> String {
         driver.dimension == .utilization ? percent(driver.value) : String(Int(driver.value))
@@ -133,5 +130,14 @@ extension String {
     /// Left-aligned in `width` columns (never truncated).
     fileprivate func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+/// Number formats shared by the text reports.
+enum ReportFormat {
+    /// A share as a percentage with at most one decimal: 0.934 → "93.4%", 1 → "100%".
+    static func percent(_ value: Double) -> String {
+        let tenths = (value * 1000).rounded() / 10
+        return (tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)) + "%"
     }
 }

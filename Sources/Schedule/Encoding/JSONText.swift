@@ -2,11 +2,12 @@
 ///
 /// Kept apart from ``ScheduleEncoder`` so the escaping rules (RFC 8259 §7) and the number format
 /// (shortest text that reads back to the same value) are tested on their own. Output goes to a
-/// byte buffer: a year of a large program is megabytes, written in one pass.
-enum JSONText {
+/// byte buffer: a year of a large program is megabytes, written in one pass. Public so the
+/// engine's reports escape strings by the same rules.
+public enum JSONText {
     /// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// everything else (including non-ASCII) copied as UTF-8.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    public static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
