@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Transport", targets: ["Transport"]),
         .library(name: "Schedule", targets: ["Schedule"]),
         .library(name: "Resilience", targets: ["Resilience"]),
+        .library(name: "TimeSeries", targets: ["TimeSeries"]),
+        .library(name: "PromQL", targets: ["PromQL"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
@@ -48,6 +50,10 @@ let package = Package(
         .target(name: "Schedule", swiftSettings: strict),
         // The resilience engine: schedule in, report and metric samples out; no I/O.
         .target(name: "Resilience", dependencies: ["Schedule"], swiftSettings: strict),
+        // Labels, samples, the in-memory series store, the Prometheus text exposition format.
+        .target(name: "TimeSeries", swiftSettings: strict),
+        // PromQL: lexer, parser, AST and the evaluator over TimeSeries; no I/O.
+        .target(name: "PromQL", dependencies: ["TimeSeries"], swiftSettings: strict),
         // HTTP (and later SMTP) requests through libcurl.
         .target(
             name: "Transport",
@@ -106,6 +112,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TimeSeries", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ResilienceTests",
