@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "VigilCore",
+                "VigilCore", "TimeSeries", "PromQL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "VigilDaemon",
             dependencies: [
-                "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience",
+                "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TimeSeries", "PromQL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

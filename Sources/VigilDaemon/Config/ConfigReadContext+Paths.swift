@@ -4,7 +4,8 @@ extension ConfigReadContext {
     /// The `storage:` section.
     func readStorage(_ section: YAMLMappingReader) -> StorageConfig {
         let path = section.string("path", check: ConfigChecks.nonEmpty) ?? ConfigDefaults.storagePathInConfigDirectory
-        return StorageConfig(path: resolve(path))
+        let retention = section.duration("series_retention", check: ConfigChecks.positive)
+        return StorageConfig(path: resolve(path), seriesRetention: retention)
     }
 
     /// The `schedule:` section.

@@ -5,6 +5,7 @@ import Server
 import ServiceLifecycle
 import Storage
 import Synchronization
+import TimeSeries
 import UnixSignals
 import VigilCore
 
@@ -27,6 +28,8 @@ public final class Daemon: Sendable {
     /// Runs the resilience engine on every tick and exports its samples.
     let resilience: ResilienceRunner
     let scheduleControl: DaemonScheduleControl
+    /// Every series rules and the query API read: the engine's samples, scrapes, recording rules.
+    public let seriesStore: SeriesStore
     private let group = Mutex<ServiceGroup?>(nil)
 
     public init(options: DaemonOptions) throws(DaemonError) {
@@ -77,8 +80,12 @@ public final class Daemon: Sendable {
         scheduleSource = ScheduleSource(
             path: config.schedule.path, snapshots: ScheduleSnapshotStore(database: database),
             metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
+        seriesStore = SeriesStore(
+            retention: SeriesRetention.milliseconds(
+                configured: config.storage.seriesRetention?.milliseconds, longestRuleWindow: 0))
         resilience = ResilienceRunner(
-            source: scheduleSource, sinks: [ResilienceMetricsExporter(registry: registry)],
+            source: scheduleSource,
+            sinks: [ResilienceMetricsExporter(registry: registry), SeriesStoreSink(store: seriesStore)],
             metrics: ResilienceRunMetrics(registry: registry), stateStore: ResilienceStateStore(database: database),
             audit: audit, logger: logger)
         scheduleControl = DaemonScheduleControl(
@@ -96,6 +103,7 @@ public final class Daemon: Sendable {
         let state = self.state
         let metrics = self.metrics
         let resilience = self.resilience
+        let seriesStore = self.seriesStore
         // The schedule is read (and evaluated) before the server listens, so /metrics and the
         // summary are complete from the first request; a bad schedule is logged, never fatal.
         await scheduleSource.start(at: clock.now())
@@ -110,6 +118,7 @@ public final class Daemon: Sendable {
             tick: { _ in
                 metrics.recordTick()
                 await resilience.tick(at: clock.now(), config: await state.config)
+                seriesStore.compact(now: SeriesTime.milliseconds(clock.now()))
             })
         let group = ServiceGroup(
             configuration: .init(
