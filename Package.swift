@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Transport", "VigilCore",
+                "Server", "Transport", "VigilCore", "TimeSeries", "PromQL",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
