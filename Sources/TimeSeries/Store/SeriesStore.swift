@@ -42,18 +42,24 @@ public final class SeriesStore: SeriesQuerier {
         state.withLock { $0.ingest(source: source, samples: [], at: timestamp).markedStale }
     }
 
-    /// Drops samples older than `newest - retention` and series left without samples.
+    /// Drops samples older than `now - retention` and series left without samples (and not reported by a
+    /// source at its last ingestion). Samples go a chunk at a time (up to 120 samples), so one may outlive
+    /// the cutoff by a chunk's span, as in Prometheus; queries never look that far back anyway.
     public func compact(now: Int64) {
         state.withLock { $0.compact(now: now) }
     }
 
+    /// Finds the series under the lock, decodes their samples after releasing it (the chunks are shared
+    /// copies, so ingestion is held up only for the lookup).
     public func select(_ matchers: [LabelMatcher], from mint: Int64, through maxt: Int64) -> [SeriesSamples] {
-        state.withLock { $0.select(matchers, from: mint, through: maxt) }
+        let snapshots = state.withLock { $0.snapshot(matchers, from: mint, through: maxt) }
+        return SeriesSnapshot.decode(snapshots, from: mint, through: maxt)
     }
 
-    /// Label sets of the series matching any of the matcher sets (all series when empty) with samples in range.
+    /// Label sets of the series matching any of the matcher sets (all series when empty) with samples in range,
+    /// sorted.
     public func series(matching sets: [[LabelMatcher]], from mint: Int64, through maxt: Int64) -> [Labels] {
-        state.withLock { $0.series(matching: sets, from: mint, through: maxt) }
+        state.withLock { $0.series(matching: sets, from: mint, through: maxt) }.sorted()
     }
 
     /// Number of series held, per source (series appended without a source count under "").

@@ -1,53 +1,81 @@
 /// The mutable inside of ``SeriesStore``; only touched under its lock.
+///
+/// Series live in an array indexed by a small id (slots are reused after retention frees them); a
+/// dictionary finds the id of a label set, the postings index finds the ids matching a selector, and
+/// each source keeps the ids it reported last, in order, so the next report of the same series in the
+/// same order needs no hashing at all.
 struct SeriesStoreState: ~Copyable {
     var retention: Int64
-    private var ids: [Labels: Int] = [:]
+    private var ids: [Labels: UInt32] = [:]
     private var series: [StoredSeries] = []
-    private var free: [Int] = []
-    /// For each source, the ids it reported at its last ingestion.
-    private var sources: [String: Set<Int>] = [:]
+    private var free: [UInt32] = []
+    private var postings = PostingsIndex()
+    /// For each source, the ids it reported at its last ingestion, in the order it reported them.
+    private var sources: [String: [UInt32]] = [:]
+    private var stamp: UInt32 = 0
 
     init(retention: Int64) {
         self.retention = retention
     }
 
-    private mutating func id(for labels: Labels) -> Int {
+    private mutating func nextStamp() -> UInt32 {
+        stamp &+= 1
+        if stamp == 0 {
+            for index in series.indices { series[index].mark = 0 }
+            stamp = 1
+        }
+        return stamp
+    }
+
+    private mutating func id(for labels: Labels) -> UInt32 {
         if let id = ids[labels] { return id }
-        let id: Int
+        let interned = postings.intern(labels)
+        let id: UInt32
         if let reused = free.popLast() {
             id = reused
-            series[id] = StoredSeries(labels: labels)
+            series[Int(id)] = StoredSeries(labels: interned)
         } else {
-            id = series.count
-            series.append(StoredSeries(labels: labels))
+            id = UInt32(series.count)
+            series.append(StoredSeries(labels: interned))
         }
-        ids[labels] = id
+        ids[interned] = id
+        postings.add(id, interned)
         return id
     }
 
     mutating func append(_ labels: Labels, _ sample: Sample) -> Bool {
-        let id = id(for: labels)
-        return series[id].append(sample)
+        let id = Int(id(for: labels))
+        return series[id].samples.append(sample)
     }
 
     mutating func ingest(source: String, samples: [IngestedSample], at timestamp: Int64) -> IngestOutcome {
         var outcome = IngestOutcome()
-        var current = Set<Int>()
+        let stamp = nextStamp()
+        let previous = sources[source] ?? []
+        var current: [UInt32] = []
         current.reserveCapacity(samples.count)
-        for sample in samples {
-            let id = id(for: sample.labels)
-            current.insert(id)
-            if series[id].append(Sample(timestamp: sample.timestamp ?? timestamp, value: sample.value)) {
+        for (position, sample) in samples.enumerated() {
+            let id: Int
+            if position < previous.count, case let guess = Int(previous[position]),
+                series[guess].live, series[guess].labels == sample.labels
+            {
+                id = guess
+            } else {
+                id = Int(self.id(for: sample.labels))
+            }
+            if series[id].mark != stamp {
+                series[id].mark = stamp
+                current.append(UInt32(id))
+            }
+            if series[id].samples.append(Sample(timestamp: sample.timestamp ?? timestamp, value: sample.value)) {
                 outcome.appended += 1
             } else {
                 outcome.outOfOrder += 1
             }
         }
-        if let previous = sources[source] {
-            for id in previous where !current.contains(id) {
-                if series[id].append(Sample(timestamp: timestamp, value: StaleMarker.value)) {
-                    outcome.markedStale += 1
-                }
+        for id in previous.lazy.map(Int.init) where series[id].live && series[id].mark != stamp {
+            if series[id].samples.append(Sample(timestamp: timestamp, value: StaleMarker.value)) {
+                outcome.markedStale += 1
             }
         }
         sources[source] = current.isEmpty ? nil : current
@@ -56,40 +84,63 @@ struct SeriesStoreState: ~Copyable {
 
     mutating func compact(now: Int64) {
         let cutoff = now - retention
-        let held = Set(sources.values.joined())
-        for id in series.indices where ids[series[id].labels] == id {
-            series[id].drop(before: cutoff)
-            if series[id].samples.isEmpty && !held.contains(id) {
-                ids[series[id].labels] = nil
-                series[id] = StoredSeries(labels: Labels())
-                free.append(id)
+        let held = nextStamp()
+        for members in sources.values {
+            for id in members { series[Int(id)].mark = held }
+        }
+        var removed: [(id: UInt32, labels: Labels)] = []
+        for id in series.indices where series[id].live {
+            series[id].samples.dropChunks(before: cutoff)
+            if series[id].samples.isEmpty && series[id].mark != held {
+                let labels = series[id].labels
+                removed.append((UInt32(id), labels))
+                ids[labels] = nil
+                series[id] = .freed
+                free.append(UInt32(id))
             }
+        }
+        postings.remove(removed)
+    }
+
+    /// Ids of the live series matching every matcher.
+    private func matching(_ matchers: [LabelMatcher]) -> [Int] {
+        if let candidates = postings.candidates(for: matchers) {
+            return candidates.lazy.map(Int.init).filter { id in
+                series[id].live && matchers.allSatisfy { $0.matches(series[id].labels) }
+            }
+        }
+        return series.indices.filter { id in
+            series[id].live && matchers.allSatisfy { $0.matches(series[id].labels) }
         }
     }
 
-    func select(_ matchers: [LabelMatcher], from mint: Int64, through maxt: Int64) -> [SeriesSamples] {
-        var result: [SeriesSamples] = []
-        for (labels, id) in ids where matchers.allSatisfy({ $0.matches(labels) }) {
-            let samples = series[id].samples(from: mint, through: maxt)
-            if !samples.isEmpty { result.append(SeriesSamples(labels: labels, samples: samples)) }
+    /// The matching series that may have samples in `[mint, maxt]`, as snapshots to decode outside the lock.
+    func snapshot(_ matchers: [LabelMatcher], from mint: Int64, through maxt: Int64) -> [SeriesSnapshot] {
+        var result: [SeriesSnapshot] = []
+        for id in matching(matchers) {
+            let samples = series[id].samples
+            guard !samples.isEmpty, samples.lastTimestamp >= mint,
+                let first = samples.firstTimestamp, first <= maxt
+            else { continue }
+            result.append(SeriesSnapshot(labels: series[id].labels, samples: samples))
         }
         return result
     }
 
     func series(matching sets: [[LabelMatcher]], from mint: Int64, through maxt: Int64) -> [Labels] {
-        var result: [Labels] = []
-        for (labels, id) in ids {
-            guard sets.isEmpty || sets.contains(where: { set in set.allSatisfy { $0.matches(labels) } }) else {
-                continue
-            }
-            if !series[id].samples(from: mint, through: maxt).isEmpty { result.append(labels) }
+        var chosen: [Int]
+        if sets.isEmpty {
+            chosen = series.indices.filter { series[$0].live }
+        } else {
+            chosen = sets.flatMap { matching($0) }
+            if sets.count > 1 { chosen = Array(Set(chosen)) }
         }
-        return result.sorted()
+        return chosen.filter { series[$0].samples.hasSample(from: mint, through: maxt) }.map { series[$0].labels }
     }
 
     func seriesCountBySource() -> [String: Int] {
         var counts: [String: Int] = [:]
-        var owned = Set<Int>()
+        var owned = Set<UInt32>()
         for (source, members) in sources {
             counts[source] = members.count
             owned.formUnion(members)
@@ -100,34 +151,6 @@ struct SeriesStoreState: ~Copyable {
     }
 
     func counts() -> (series: Int, samples: Int) {
-        (ids.count, ids.values.reduce(0) { $0 + series[$1].samples.count })
-    }
-}
-
-/// One series' samples, oldest first. (A plain array for now; compact chunks replace it.)
-struct StoredSeries {
-    let labels: Labels
-    private(set) var samples: [Sample] = []
-
-    init(labels: Labels) {
-        self.labels = labels
-    }
-
-    mutating func append(_ sample: Sample) -> Bool {
-        if let last = samples.last, sample.timestamp <= last.timestamp { return false }
-        samples.append(sample)
-        return true
-    }
-
-    mutating func drop(before cutoff: Int64) {
-        if let first = samples.firstIndex(where: { $0.timestamp >= cutoff }) {
-            samples.removeFirst(first)
-        } else {
-            samples.removeAll()
-        }
-    }
-
-    func samples(from mint: Int64, through maxt: Int64) -> [Sample] {
-        samples.filter { $0.timestamp >= mint && $0.timestamp <= maxt }
+        (ids.count, ids.values.reduce(0) { $0 + series[Int($1)].samples.count })
     }
 }
