@@ -28,7 +28,7 @@ struct BitReader {
                 if index < byteCount { word |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) }
             }
         }
-        return word << UInt64(position & 7)
+        return word &<< UInt64(position & 7)
     }
 
     /// The next `count` (1...56) bits as an unsigned number.
@@ -36,7 +36,7 @@ struct BitReader {
     mutating func read(_ count: Int) -> UInt64 {
         let word = peek()
         position += count
-        return word >> UInt64(64 - count)
+        return word &>> UInt64(64 - count)
     }
 
     /// The next `count` (1...64) bits as an unsigned number.

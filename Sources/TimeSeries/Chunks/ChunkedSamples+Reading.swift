@@ -1,24 +1,56 @@
 extension ChunkedSamples {
-    /// Appends the samples with timestamps in `[mint, maxt]` to `out`, oldest first. Chunks wholly outside
-    /// the range are skipped by their headers; a chunk that overlaps it is decoded from its start.
-    func collect(from mint: Int64, through maxt: Int64, into out: inout [Sample]) {
-        guard !bytes.isEmpty, mint <= maxt, lastTimestamp >= mint else { return }
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
+    /// An upper bound of the number of samples in `[mint, maxt]`: the sample counts of the chunks that
+    /// overlap it. What a buffer passed to ``decode(from:through:into:)`` must hold.
+    func sampleBound(from mint: Int64, through maxt: Int64) -> Int {
+        guard !bytes.isEmpty, mint <= maxt, lastTimestamp >= mint else { return 0 }
+        return bytes.withUnsafeBytes { raw in
             var offset = 0
+            var bound = 0
+            while offset < raw.count {
+                if raw.int64(at: offset + ChunkLayout.minTimeOffset) > maxt { break }
+                if raw.int64(at: offset + ChunkLayout.maxTimeOffset) >= mint {
+                    bound += raw.uint16(at: offset + ChunkLayout.countOffset)
+                }
+                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+            }
+            return bound
+        }
+    }
+
+    /// Writes the samples with timestamps in `[mint, maxt]` to `out` (room for ``sampleBound(from:through:)``
+    /// samples), oldest first, and returns how many. Chunks wholly outside the range are skipped by their
+    /// headers; a chunk that overlaps it is decoded from its start.
+    func decode(from mint: Int64, through maxt: Int64, into out: UnsafeMutablePointer<Sample>) -> Int {
+        guard !bytes.isEmpty, mint <= maxt, lastTimestamp >= mint else { return 0 }
+        return bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return 0 }
+            var offset = 0
+            var written = 0
             while offset < raw.count {
                 let minTime = raw.int64(at: offset + ChunkLayout.minTimeOffset)
-                if minTime > maxt { return }
-                let length = raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                if minTime > maxt { break }
                 let payload = offset + ChunkLayout.headerSize
                 if raw.int64(at: offset + ChunkLayout.maxTimeOffset) >= mint {
-                    let count = raw.uint16(at: offset + ChunkLayout.countOffset)
                     let reader = BitReader(base: base + payload, byteCount: raw.count - payload)
-                    Self.decode(reader, count: count, first: minTime, from: mint, through: maxt, into: &out)
+                    let count = raw.uint16(at: offset + ChunkLayout.countOffset)
+                    let done = Self.decodeChunk(
+                        reader, count: count, first: minTime, from: mint, through: maxt, into: out, written: &written)
+                    if done { break }
                 }
-                offset = payload + length
+                offset = payload + raw.uint16(at: offset + ChunkLayout.lengthOffset)
             }
+            return written
         }
+    }
+
+    /// Appends the samples with timestamps in `[mint, maxt]` to `out`, oldest first.
+    func collect(from mint: Int64, through maxt: Int64, into out: inout [Sample]) {
+        let bound = sampleBound(from: mint, through: maxt)
+        guard bound > 0 else { return }
+        let scratch = UnsafeMutablePointer<Sample>.allocate(capacity: bound)
+        defer { scratch.deallocate() }
+        let count = decode(from: mint, through: maxt, into: scratch)
+        out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: count))
     }
 
     /// All samples, oldest first.
@@ -32,40 +64,38 @@ extension ChunkedSamples {
     /// end inside it.
     func hasSample(from mint: Int64, through maxt: Int64) -> Bool {
         guard !bytes.isEmpty, mint <= maxt, lastTimestamp >= mint else { return false }
-        return bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return false }
+        let spanning = bytes.withUnsafeBytes { raw -> Bool? in
             var offset = 0
             while offset < raw.count {
                 let minTime = raw.int64(at: offset + ChunkLayout.minTimeOffset)
                 let maxTime = raw.int64(at: offset + ChunkLayout.maxTimeOffset)
                 if minTime > maxt { return false }
-                let length = raw.uint16(at: offset + ChunkLayout.lengthOffset)
-                let payload = offset + ChunkLayout.headerSize
-                if maxTime >= mint {
-                    // One end of the chunk inside the range is a sample inside it.
-                    if minTime >= mint || maxTime <= maxt { return true }
-                    var found: [Sample] = []
-                    let count = raw.uint16(at: offset + ChunkLayout.countOffset)
-                    let reader = BitReader(base: base + payload, byteCount: raw.count - payload)
-                    Self.decode(reader, count: count, first: minTime, from: mint, through: maxt, into: &found)
-                    if !found.isEmpty { return true }
-                }
-                offset = payload + length
+                // One end of an overlapping chunk inside the range is a sample inside it.
+                if maxTime >= mint && (minTime >= mint || maxTime <= maxt) { return true }
+                if maxTime >= mint { return nil }
+                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
             }
             return false
         }
+        if let spanning { return spanning }
+        var found: [Sample] = []
+        collect(from: mint, through: maxt, into: &found)
+        return !found.isEmpty
     }
 
-    /// Decodes one chunk's payload, keeping the samples in `[mint, maxt]`.
+    /// Decodes one chunk's payload, writing the samples in `[mint, maxt]`; true once past `maxt`.
     @inline(__always)
-    private static func decode(
+    private static func decodeChunk(
         _ start: BitReader, count: Int, first: Int64, from mint: Int64, through maxt: Int64,
-        into out: inout [Sample]
-    ) {
+        into out: UnsafeMutablePointer<Sample>, written: inout Int
+    ) -> Bool {
         var reader = start
         var timestamp = first
         var bits = reader.readWide(64)
-        if timestamp >= mint { out.append(Sample(timestamp: timestamp, value: Double(bitPattern: bits))) }
+        if timestamp >= mint {
+            out[written] = Sample(timestamp: timestamp, value: Double(bitPattern: bits))
+            written += 1
+        }
         var delta: Int64 = 0
         var leading = 0
         var trailing = 0
@@ -78,19 +108,34 @@ extension ChunkedSamples {
             if word >> 63 == 0 {
                 reader.position += 1
             } else if word >> 62 == 0b10 {
-                reader.position += 2
-                bits ^= reader.readWide(64 - leading - trailing) << UInt64(trailing)
+                let significant = 64 - leading - trailing
+                if significant <= 55 {
+                    bits ^= ((word &<< 2) &>> UInt64(64 - significant)) &<< UInt64(trailing)
+                    reader.position += 2 + significant
+                } else {
+                    reader.position += 2
+                    bits ^= reader.readWide(significant) &<< UInt64(trailing)
+                }
             } else {
-                leading = Int((word >> 57) & 31)
-                var significant = Int((word >> 51) & 63)
+                leading = Int((word &>> 57) & 31)
+                var significant = Int((word &>> 51) & 63)
                 if significant == 0 { significant = 64 }
                 trailing = 64 - leading - significant
-                reader.position += 13
-                bits ^= reader.readWide(significant) << UInt64(trailing)
+                if significant <= 44 {
+                    bits ^= ((word &<< 13) &>> UInt64(64 - significant)) &<< UInt64(trailing)
+                    reader.position += 13 + significant
+                } else {
+                    reader.position += 13
+                    bits ^= reader.readWide(significant) &<< UInt64(trailing)
+                }
             }
-            if timestamp > maxt { return }
-            if timestamp >= mint { out.append(Sample(timestamp: timestamp, value: Double(bitPattern: bits))) }
+            if timestamp > maxt { return true }
+            if timestamp >= mint {
+                out[written] = Sample(timestamp: timestamp, value: Double(bitPattern: bits))
+                written += 1
+            }
         }
+        return false
     }
 
     @inline(__always)
@@ -102,15 +147,15 @@ extension ChunkedSamples {
         }
         if word >> 62 == 0b10 {
             reader.position += 9
-            return Int64(bitPattern: word << 2) >> 57
+            return Int64(bitPattern: word &<< 2) &>> 57
         }
         if word >> 61 == 0b110 {
             reader.position += 17
-            return Int64(bitPattern: word << 3) >> 50
+            return Int64(bitPattern: word &<< 3) &>> 50
         }
         if word >> 60 == 0b1110 {
             reader.position += 24
-            return Int64(bitPattern: word << 4) >> 44
+            return Int64(bitPattern: word &<< 4) &>> 44
         }
         reader.position += 4
         return Int64(bitPattern: reader.readWide(64))

@@ -55,21 +55,22 @@ struct PostingsIndex: Sendable {
         }
     }
 
-    /// Ids of a superset of the series matching every matcher, or nil when no matcher narrows the search
-    /// (each one also matches series without its label) and every series must be tested.
-    func candidates(for matchers: [LabelMatcher]) -> [UInt32]? {
-        var best: PostingList?
-        for matcher in matchers where matcher.kind == .equal && !matcher.value.isEmpty {
-            guard let list = index[matcher.name]?[matcher.value] else { return [] }
-            if best.map({ list.count < $0.count }) ?? true { best = list }
+    /// Ids of a superset of the series matching every matcher, and the position of a matcher every one of
+    /// them is known to satisfy (needs no check); nil when no matcher narrows the search (each one also
+    /// matches series without its label) and every series must be tested.
+    func candidates(for matchers: [LabelMatcher]) -> (ids: [UInt32], satisfied: Int?)? {
+        var best: (list: PostingList, position: Int)?
+        for (position, matcher) in matchers.enumerated() where matcher.kind == .equal && !matcher.value.isEmpty {
+            guard let list = index[matcher.name]?[matcher.value] else { return ([], nil) }
+            if best.map({ list.count < $0.list.count }) ?? true { best = (list, position) }
         }
-        if let best { return best.ids }
-        var union: [UInt32]?
-        for matcher in matchers where !matcher.matchesEmpty {
-            guard let values = index[matcher.name] else { return [] }
+        if let best { return (best.list.ids, best.position) }
+        var union: (ids: [UInt32], satisfied: Int?)?
+        for (position, matcher) in matchers.enumerated() where !matcher.matchesEmpty {
+            guard let values = index[matcher.name] else { return ([], nil) }
             var ids: [UInt32] = []
             for (value, list) in values where matcher.matches(value) { list.append(to: &ids) }
-            if union.map({ ids.count < $0.count }) ?? true { union = ids }
+            if union.map({ ids.count < $0.ids.count }) ?? true { union = (ids, position) }
         }
         return union
     }

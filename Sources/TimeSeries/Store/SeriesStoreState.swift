@@ -104,20 +104,27 @@ struct SeriesStoreState: ~Copyable {
 
     /// Ids of the live series matching every matcher.
     private func matching(_ matchers: [LabelMatcher]) -> [Int] {
-        if let candidates = postings.candidates(for: matchers) {
-            return candidates.lazy.map(Int.init).filter { id in
+        guard let (candidates, satisfied) = postings.candidates(for: matchers) else {
+            return series.indices.filter { id in
                 series[id].live && matchers.allSatisfy { $0.matches(series[id].labels) }
             }
         }
-        return series.indices.filter { id in
-            series[id].live && matchers.allSatisfy { $0.matches(series[id].labels) }
+        var rest = matchers
+        if let satisfied { rest.remove(at: satisfied) }
+        var result: [Int] = []
+        result.reserveCapacity(candidates.count)
+        for id in candidates.lazy.map(Int.init) where series[id].live {
+            if rest.isEmpty || rest.allSatisfy({ $0.matches(series[id].labels) }) { result.append(id) }
         }
+        return result
     }
 
     /// The matching series that may have samples in `[mint, maxt]`, as snapshots to decode outside the lock.
     func snapshot(_ matchers: [LabelMatcher], from mint: Int64, through maxt: Int64) -> [SeriesSnapshot] {
+        let ids = matching(matchers)
         var result: [SeriesSnapshot] = []
-        for id in matching(matchers) {
+        result.reserveCapacity(ids.count)
+        for id in ids {
             let samples = series[id].samples
             guard !samples.isEmpty, samples.lastTimestamp >= mint,
                 let first = samples.firstTimestamp, first <= maxt

@@ -31,16 +31,20 @@ struct SeriesSnapshot: Sendable {
     static func decode(_ snapshots: [SeriesSnapshot], from mint: Int64, through maxt: Int64) -> [SeriesSamples] {
         var result: [SeriesSamples] = []
         result.reserveCapacity(snapshots.count)
-        var scratch: [Sample] = []
-        scratch.reserveCapacity(256)
+        var capacity = 256
+        var scratch = UnsafeMutablePointer<Sample>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         for snapshot in snapshots {
-            scratch.removeAll(keepingCapacity: true)
-            snapshot.samples.collect(from: mint, through: maxt, into: &scratch)
-            guard !scratch.isEmpty else { continue }
-            // A buffer of the exact size: the scratch array's capacity must not travel with every result.
-            let samples = [Sample](unsafeUninitializedCapacity: scratch.count) { buffer, initialized in
-                initialized = buffer.initialize(from: scratch).1
+            let bound = snapshot.samples.sampleBound(from: mint, through: maxt)
+            if bound > capacity {
+                scratch.deallocate()
+                capacity = max(bound, capacity * 2)
+                scratch = UnsafeMutablePointer<Sample>.allocate(capacity: capacity)
             }
+            let count = snapshot.samples.decode(from: mint, through: maxt, into: scratch)
+            guard count > 0 else { continue }
+            // An array of the exact size: the scratch buffer's capacity must not travel with every result.
+            let samples = Array(UnsafeBufferPointer(start: scratch, count: count))
             result.append(SeriesSamples(labels: snapshot.labels, samples: samples))
         }
         return result
