@@ -4,7 +4,7 @@ enum GoQuote {
     /// `strconv.Quote`: `"a\"b\n"`; printable characters stay as they are.
     static func string(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars { append(scalar, quote: "\"", to: &out) }
+        for scalar in text.unicodeScalars { append(scalar, quote: "\"", escapingReplacement: true, to: &out) }
         out += "\""
         return out
     }
@@ -18,7 +18,7 @@ enum GoQuote {
     static func rune(_ rune: Int32) -> String {
         let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: rune)) ?? "\u{FFFD}"
         var out = "'"
-        append(rune < 0 ? "\u{FFFD}" : scalar, quote: "'", to: &out)
+        append(rune < 0 ? "\u{FFFD}" : scalar, quote: "'", escapingReplacement: false, to: &out)
         out += "'"
         return out
     }
@@ -33,7 +33,9 @@ enum GoQuote {
         return out
     }
 
-    private static func append(_ scalar: Unicode.Scalar, quote: Unicode.Scalar, to out: inout String) {
+    private static func append(
+        _ scalar: Unicode.Scalar, quote: Unicode.Scalar, escapingReplacement: Bool, to out: inout String
+    ) {
         switch scalar {
         case quote, "\\":
             out.unicodeScalars.append("\\")
@@ -45,6 +47,10 @@ enum GoQuote {
         case "\r": out += "\\r"
         case "\t": out += "\\t"
         case "\u{0B}": out += "\\v"
+        case "\u{FFFD}" where escapingReplacement:
+            // Go would print a raw invalid byte as `\xff`; Swift strings hold U+FFFD instead, which
+            // Prometheus' lexer rejects, so it is written as an escape that reads back the same.
+            out += "\\ufffd"
         default:
             if isPrintable(scalar) {
                 out.unicodeScalars.append(scalar)

@@ -23,10 +23,11 @@ struct Lexer {
     /// The rune ``next()`` returns at the end of the input.
     static let endOfInput: Int32 = -1
 
-    static func tokenize(_ input: [UInt8], seriesDescription: Bool = false) -> Lexer {
+    static func tokenize(_ input: [UInt8], seriesDescription: Bool = false, initialState: State = .statements) -> Lexer
+    {
         var lexer = Lexer(input: input, seriesDescription: seriesDescription)
         lexer.tokens.reserveCapacity(input.count / 3 + 2)
-        var state: State? = .statements
+        var state: State? = initialState
         while let current = state {
             switch current {
             case .statements: state = lexer.lexStatements()

@@ -16,9 +16,11 @@ struct Parser {
     var aggregationDepth = 0
     var depth = 0
 
-    init(_ text: String, seriesDescription: Bool = false) {
+    init(_ text: String, seriesDescription: Bool = false, valuesOnly: Bool = false) {
         input = Array(text.utf8)
-        let lexer = Lexer.tokenize(input, seriesDescription: seriesDescription)
+        let lexer = Lexer.tokenize(
+            input, seriesDescription: seriesDescription || valuesOnly,
+            initialState: valuesOnly ? .valueSequence : .statements)
         tokens = lexer.tokens
         lexerMessage = lexer.errorMessage
     }
@@ -83,6 +85,8 @@ struct Parser {
         case .number: return "number " + Parser.itemText(value)
         case .string: return "string " + Parser.itemText(value)
         case .duration: return "duration " + Parser.itemText(value)
+        // Prometheus has no name for `@` and prints goyacc's token number (57385) instead.
+        case .at: return "\"<Item 57385>\" <op:@>"
         case let kind where kind.isKeyword: return "<\(value)>"
         case let kind where kind.isOperator: return "<op:\(value)>"
         case let kind where kind.isAggregator: return "<aggr:\(value)>"
