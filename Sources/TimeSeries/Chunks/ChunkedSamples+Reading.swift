@@ -11,7 +11,7 @@ extension ChunkedSamples {
                 if raw.int64(at: offset + ChunkLayout.maxTimeOffset) >= mint {
                     bound += raw.uint16(at: offset + ChunkLayout.countOffset)
                 }
-                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                offset += ChunkLayout.headerSize + raw.chunkLength(at: offset)
             }
             return bound
         }
@@ -33,11 +33,17 @@ extension ChunkedSamples {
                 if raw.int64(at: offset + ChunkLayout.maxTimeOffset) >= mint {
                     let reader = BitReader(base: base + payload, byteCount: raw.count - payload)
                     let count = raw.uint16(at: offset + ChunkLayout.countOffset)
-                    let done = Self.decodeChunk(
-                        reader, count: count, first: minTime, from: mint, through: maxt, into: out, written: &written)
+                    let done =
+                        raw.isIntegerChunk(at: offset)
+                        ? Self.decodeIntegerChunk(
+                            reader, count: count, first: minTime, from: mint, through: maxt, into: out,
+                            written: &written)
+                        : Self.decodeChunk(
+                            reader, count: count, first: minTime, from: mint, through: maxt, into: out,
+                            written: &written)
                     if done { break }
                 }
-                offset = payload + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                offset = payload + raw.chunkLength(at: offset)
             }
             return written
         }
@@ -73,7 +79,7 @@ extension ChunkedSamples {
                 // One end of an overlapping chunk inside the range is a sample inside it.
                 if maxTime >= mint && (minTime >= mint || maxTime <= maxt) { return true }
                 if maxTime >= mint { return nil }
-                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                offset += ChunkLayout.headerSize + raw.chunkLength(at: offset)
             }
             return false
         }
@@ -132,6 +138,50 @@ extension ChunkedSamples {
             if timestamp > maxt { return true }
             if timestamp >= mint {
                 out[written] = Sample(timestamp: timestamp, value: Double(bitPattern: bits))
+                written += 1
+            }
+        }
+        return false
+    }
+
+    /// Decodes one integer chunk's payload, writing the samples in `[mint, maxt]`; true once past `maxt`.
+    @inline(__always)
+    private static func decodeIntegerChunk(
+        _ start: BitReader, count: Int, first: Int64, from mint: Int64, through maxt: Int64,
+        into out: UnsafeMutablePointer<Sample>, written: inout Int
+    ) -> Bool {
+        var reader = start
+        var timestamp = first
+        var value = Int64(Double(bitPattern: reader.readWide(64)))
+        if timestamp >= mint {
+            out[written] = Sample(timestamp: timestamp, value: Double(value))
+            written += 1
+        }
+        var delta: Int64 = 0
+        var index = 1
+        while index < count {
+            index += 1
+            delta &+= readDeltaOfDelta(&reader)
+            timestamp &+= delta
+            let word = reader.peek()
+            if word >> 63 == 0 {
+                reader.position += 1
+            } else if word >> 62 == 0b10 {
+                value &+= Int64(bitPattern: word &<< 2) &>> 57
+                reader.position += 9
+            } else if word >> 61 == 0b110 {
+                value &+= Int64(bitPattern: word &<< 3) &>> 48
+                reader.position += 19
+            } else if word >> 60 == 0b1110 {
+                value &+= Int64(bitPattern: word &<< 4) &>> 32
+                reader.position += 36
+            } else {
+                reader.position += 4
+                value &+= Int64(bitPattern: reader.readWide(64))
+            }
+            if timestamp > maxt { return true }
+            if timestamp >= mint {
+                out[written] = Sample(timestamp: timestamp, value: Double(value))
                 written += 1
             }
         }

@@ -20,6 +20,8 @@ struct ChunkedSamples: Sendable {
     /// The leading and trailing zero counts of the last XOR window; `leading == 0xFF` when there is none.
     private var leading: UInt8 = 0xFF
     private var trailing: UInt8 = 0
+    /// Whether the open chunk codes values as integer differences.
+    private var integerChunk = false
     /// The newest sample's timestamp; meaningless while empty.
     private(set) var lastTimestamp: Int64 = 0
     private var lastDelta: Int64 = 0
@@ -43,10 +45,23 @@ struct ChunkedSamples: Sendable {
             startChunk(sample.timestamp, bits)
             return true
         }
+        var whole: Int64 = 0
+        if integerChunk {
+            // A value that is not a whole number ends an integer chunk early; the next one starts with it.
+            guard let value = ChunkLayout.integral(sample.value) else {
+                startChunk(sample.timestamp, bits)
+                return true
+            }
+            whole = value
+        }
         reserveRoom()
         let delta = sample.timestamp &- lastTimestamp
         writeTimestamp(delta &- lastDelta)
-        writeValue(bits ^ lastValue)
+        if integerChunk {
+            writeDifference(whole &- Int64(Double(bitPattern: lastValue)))
+        } else {
+            writeValue(bits ^ lastValue)
+        }
         lastDelta = delta
         lastTimestamp = sample.timestamp
         lastValue = bits
@@ -62,6 +77,7 @@ struct ChunkedSamples: Sendable {
         bytes.withUnsafeMutableBytes { $0.storeInt64(timestamp, at: Int(openStart) + ChunkLayout.minTimeOffset) }
         openBits = 0
         openCount = 1
+        integerChunk = ChunkLayout.integral(Double(bitPattern: bits)) != nil
         leading = 0xFF
         trailing = 0
         lastDelta = 0
@@ -77,19 +93,20 @@ struct ChunkedSamples: Sendable {
         let length = (Int(openBits) + 7) / 8
         let count = Int(openCount)
         let last = lastTimestamp
+        let flag = integerChunk ? ChunkLayout.integerFlag : 0
         bytes.withUnsafeMutableBytes { raw in
             raw.storeInt64(last, at: start + ChunkLayout.maxTimeOffset)
             raw.storeUInt16(count, at: start + ChunkLayout.countOffset)
-            raw.storeUInt16(length, at: start + ChunkLayout.lengthOffset)
+            raw.storeUInt16(length | flag, at: start + ChunkLayout.lengthOffset)
         }
     }
 
-    /// Grows the buffer by a quarter rather than doubling: series grow for hours, and doubling would leave
-    /// a third of every buffer empty on average.
+    /// Grows the buffer by a sixteenth rather than doubling: series grow for hours, and doubling would leave
+    /// a third of every buffer empty on average. Each byte appended costs at most 16 bytes copied.
     private mutating func reserveRoom() {
         let needed = 32
         guard bytes.capacity - bytes.count < needed else { return }
-        bytes.reserveCapacity(bytes.count + needed + max(64, bytes.count / 4))
+        bytes.reserveCapacity(bytes.count + needed + max(32, bytes.count / 16))
     }
 
     /// `0` for an unchanged interval, else the smallest of four signed widths behind a unary prefix.
@@ -100,6 +117,24 @@ struct ChunkedSamples: Sendable {
         case -64...63: writeBits(0b10 << 7 | raw & 0x7F, count: 9)
         case -8192...8191: writeBits(0b110 << 14 | raw & 0x3FFF, count: 17)
         case -524_288...524_287: writeBits(0b1110 << 20 | raw & 0xF_FFFF, count: 24)
+        default:
+            writeBits(0b1111, count: 4)
+            writeBits(raw >> 32, count: 32)
+            writeBits(raw & 0xFFFF_FFFF, count: 32)
+        }
+    }
+
+    /// An integer chunk's value step: `0` for none, else the smallest of four signed widths behind a unary
+    /// prefix (a counter's usual step takes 9 bits where its XOR takes 15 or more).
+    private mutating func writeDifference(_ difference: Int64) {
+        let raw = UInt64(bitPattern: difference)
+        switch difference {
+        case 0: writeBits(0, count: 1)
+        case -64...63: writeBits(0b10 << 7 | raw & 0x7F, count: 9)
+        case -32_768...32_767: writeBits(0b110 << 16 | raw & 0xFFFF, count: 19)
+        case -2_147_483_648...2_147_483_647:
+            writeBits(0b1110, count: 4)
+            writeBits(raw & 0xFFFF_FFFF, count: 32)
         default:
             writeBits(0b1111, count: 4)
             writeBits(raw >> 32, count: 32)
@@ -164,7 +199,7 @@ struct ChunkedSamples: Sendable {
         let prefix = bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < open, raw.int64(at: offset + ChunkLayout.maxTimeOffset) < cutoff {
-                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                offset += ChunkLayout.headerSize + raw.chunkLength(at: offset)
             }
             return offset
         }
@@ -189,7 +224,7 @@ struct ChunkedSamples: Sendable {
             var total = 0
             while offset < raw.count {
                 total += raw.uint16(at: offset + ChunkLayout.countOffset)
-                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                offset += ChunkLayout.headerSize + raw.chunkLength(at: offset)
             }
             return total
         }
@@ -202,7 +237,7 @@ struct ChunkedSamples: Sendable {
             var total = 0
             while offset < raw.count {
                 total += 1
-                offset += ChunkLayout.headerSize + raw.uint16(at: offset + ChunkLayout.lengthOffset)
+                offset += ChunkLayout.headerSize + raw.chunkLength(at: offset)
             }
             return total
         }
