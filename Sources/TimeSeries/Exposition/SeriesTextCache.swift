@@ -27,8 +27,11 @@ struct SeriesTextCache: Sendable {
         seenThisParse = 0
     }
 
-    /// Forgets the texts the last parse did not see once they are more than those it did (and many).
+    /// Forgets the texts the last parse did not see once they are more than those it did (and many), and
+    /// returns the growth room of a first scrape: a target's series change little from scrape to scrape.
     mutating func endParse() {
+        if arena.capacity > arena.count + arena.count / 8 + 4096 { arena = Self.exactCopy(arena) }
+        if entries.capacity > entries.count + entries.count / 8 + 256 { entries = Self.exactCopy(entries) }
         guard entries.count > 2 * seenThisParse + 1024 else { return }
         let kept = entries.filter { $0.seen == generation }
         let oldArena = arena
@@ -41,6 +44,12 @@ struct SeriesTextCache: Sendable {
                 insert(
                     UnsafeBufferPointer(rebasing: bytes[start..<(start + Int(entry.length))]), entry.hash, entry.labels)
             }
+        }
+    }
+
+    private static func exactCopy<Element>(_ array: [Element]) -> [Element] {
+        [Element](unsafeUninitializedCapacity: array.count) { buffer, initialized in
+            initialized = buffer.initialize(from: array).1
         }
     }
 
