@@ -89,7 +89,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("select x{job=\"j3\"} over 100k series, 5m range") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(store.select([.equal("__name__", "x"), .equal("job", "j3")], from: last - 300_000, through: last))
+            blackHole(
+                store.select([.equal("__name__", "x"), .equal("job", "j3")], from: last - 300_000, through: last))
         }
     }
 
@@ -160,7 +161,9 @@ enum MemoryMeasurement {
 
     static func run(series: Int, samples: Int) {
         let prefixes = (0..<series).map {
-            Array("vigil_bench_requests_total{job=\"bench\",instance=\"127.0.0.1:9999\",series=\"\($0)\",code=\"\(200 + $0 % 5)\"} ".utf8)
+            Array(
+                "vigil_bench_requests_total{job=\"bench\",instance=\"127.0.0.1:9999\",series=\"\($0)\",code=\"\(200 + $0 % 5)\"} "
+                    .utf8)
         }
         var values = [Int](repeating: 0, count: series)
         var generator = SystemRandomNumberGenerator()
