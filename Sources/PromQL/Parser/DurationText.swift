@@ -14,33 +14,50 @@ enum DurationText {
     /// `model.ParseDuration`: "0" alone is allowed; anything else needs units in order.
     static func milliseconds(_ text: String) -> Result<Int64, Failure> {
         if text == "0" { return .success(0) }
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { milliseconds(bytes: $0) }
+    }
+
+    private static func milliseconds(bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, Failure> {
         guard !bytes.isEmpty else { return .failure(.invalid) }
         var index = 0
         var nextUnit = 0
         var total: Int64 = 0
         var overflow = false
         while index < bytes.count {
-            let digitsStart = index
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            guard index > digitsStart, index < bytes.count else { return .failure(.invalid) }
-            var unit = String(UnicodeScalar(bytes[index]))
-            index += 1
-            if unit == "m", index < bytes.count, bytes[index] == UInt8(ascii: "s") {
-                unit = "ms"
+            var count: Int64 = 0
+            var digits = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                let (product, multiplied) = count.multipliedReportingOverflow(by: 10)
+                let (sum, added) = product.addingReportingOverflow(Int64(bytes[index] - 0x30))
+                count = multiplied || added ? Int64.max : sum
+                digits += 1
                 index += 1
             }
-            guard let position = units[nextUnit...].firstIndex(where: { $0.name == unit }) else {
-                return .failure(.invalid)
+            guard digits > 0, index < bytes.count else { return .failure(.invalid) }
+            var unit: Int
+            switch bytes[index] {
+            case UInt8(ascii: "y"): unit = 0
+            case UInt8(ascii: "w"): unit = 1
+            case UInt8(ascii: "d"): unit = 2
+            case UInt8(ascii: "h"): unit = 3
+            case UInt8(ascii: "m"): unit = 4
+            case UInt8(ascii: "s"): unit = 5
+            default: return .failure(.invalid)
             }
-            nextUnit = position + 1
-            let multiplier = units[position].milliseconds
-            let digits = String(decoding: bytes[digitsStart..<(index - unit.utf8.count)], as: UTF8.self)
-            guard let count = Int64(digits), count <= Int64.max / 1_000_000 / multiplier else {
+            index += 1
+            if unit == 4, index < bytes.count, bytes[index] == UInt8(ascii: "s") {
+                unit = 6
+                index += 1
+            }
+            guard unit >= nextUnit else { return .failure(.invalid) }
+            nextUnit = unit + 1
+            let multiplier = units[unit].milliseconds
+            // Go sums nanoseconds in an Int64: the total must stay below about 292 years.
+            guard count <= Int64.max / 1_000_000 / multiplier else {
                 overflow = true
                 continue
             }
-            // Go sums nanoseconds in an Int64: the total must stay below about 292 years.
             total += count * multiplier
             if total > Int64.max / 1_000_000 { overflow = true }
         }

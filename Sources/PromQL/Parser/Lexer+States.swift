@@ -189,12 +189,7 @@ extension Lexer {
             }
         }
         backup()
-        var kind: TokenKind = hasColon ? .metricIdentifier : .identifier
-        if pos - start <= 12 {
-            let word = String(
-                decoding: input[start..<pos].map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, as: UTF8.self)
-            if let keyword = TokenKind.keywords[word] { kind = keyword }
-        }
+        let kind = TokenKind.keyword(input[start..<pos]) ?? (hasColon ? .metricIdentifier : .identifier)
         emit(kind)
         if seriesDescription && peek() != Lexer.character("{") { return .valueSequence }
         return .statements

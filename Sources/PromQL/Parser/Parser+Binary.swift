@@ -20,7 +20,12 @@ extension Parser {
         guard groupKind == .groupLeft || groupKind == .groupRight else { return modifiers }
         advance()
         modifiers.matching.cardinality = groupKind == .groupLeft ? .manyToOne : .oneToMany
-        if try peek().kind == .leftParen { modifiers.matching.include = try parseGroupingLabels() }
+        // The label list is optional, but Prometheus reads anything that cannot start the right-hand
+        // side as a malformed list.
+        let next = try peek()
+        if next.kind == .leftParen || !Parser.startsExpression(next.kind) {
+            modifiers.matching.include = try parseGroupingLabels()
+        }
         return modifiers
     }
 
@@ -50,7 +55,6 @@ extension Parser {
         // Prometheus places operator errors at the operator: the first non-space after the left side.
         var operatorStart = lhs.end
         while operatorStart < input.count, Lexer.isSpace(Int32(input[operatorStart])) { operatorStart += 1 }
-        let name = GoQuote.string(op.rawValue)
         if modifiers.returnBool && !op.isComparison {
             return DeferredError(
                 offset: operatorStart, message: "bool modifier can only be used on comparison operators")
@@ -65,20 +69,21 @@ extension Parser {
                     message: "label \(GoQuote.string(label)) must not occur in ON and GROUP clause at once")
             }
         }
-        for side in [lhs, rhs] where side.type != .scalar && side.type != .vector {
-            return DeferredError(
-                offset: side.start, message: "binary expression must contain only scalar and instant vector types")
-        }
+        let message = "binary expression must contain only scalar and instant vector types"
+        if lhs.type != .scalar && lhs.type != .vector { return DeferredError(offset: lhs.start, message: message) }
+        if rhs.type != .scalar && rhs.type != .vector { return DeferredError(offset: rhs.start, message: message) }
         if lhs.type != .vector || rhs.type != .vector {
             if !modifiers.matching.labels.isEmpty {
                 return DeferredError(offset: lhs.start, message: "vector matching only allowed between instant vectors")
             }
         } else if op.isSetOperator && (cardinality == .oneToMany || cardinality == .manyToOne) {
-            return DeferredError(offset: lhs.start, message: "no grouping allowed for \(name) operation")
+            return DeferredError(
+                offset: lhs.start, message: "no grouping allowed for \(GoQuote.string(op.rawValue)) operation")
         }
         if (lhs.type == .scalar || rhs.type == .scalar) && op.isSetOperator {
             return DeferredError(
-                offset: lhs.start, message: "set operator \(name) not allowed in binary scalar expression")
+                offset: lhs.start,
+                message: "set operator \(GoQuote.string(op.rawValue)) not allowed in binary scalar expression")
         }
         return nil
     }

@@ -15,7 +15,7 @@ extension Parser {
     /// Prometheus' argument count check, then each argument's own errors and type, in order.
     private func callError(_ function: FunctionSignature, _ args: [ParsedNode], start: Int) -> DeferredError? {
         let declared = function.argTypes.count
-        let name = GoQuote.string(function.name)
+        var name: String { GoQuote.string(function.name) }
         if function.variadic == 0 {
             if declared != args.count {
                 return DeferredError(
@@ -89,14 +89,14 @@ extension Parser {
         aggregationDepth += 1
         var grouping: [String]?
         var without = false
-        if [.by, .without].contains(try peek().kind) {
+        if try peek().kind.isGroupingKeyword {
             without = advance().kind == .without
             grouping = try parseGroupingLabels()
         }
         let open = try peek()
         guard open.kind == .leftParen else { throw unexpected(open, "aggregation") }
         var (args, end) = try parseArguments()
-        if grouping == nil, [.by, .without].contains(try peek().kind) {
+        if grouping == nil, try peek().kind.isGroupingKeyword {
             without = advance().kind == .without
             grouping = try parseGroupingLabels()
             end = tokens[index - 1].end

@@ -18,16 +18,27 @@ enum TokenKind: UInt8, Sendable {
     var isAggregator: Bool { rawValue >= TokenKind.avg.rawValue && rawValue <= TokenKind.topk.rawValue }
     var isKeyword: Bool { rawValue >= TokenKind.bool.rawValue && rawValue <= TokenKind.without.rawValue }
 
-    /// Words the lexer turns into keyword tokens, matched case-insensitively (`inf` and `nan` are numbers).
-    static let keywords: [String: TokenKind] = [
-        "and": .and, "or": .or, "unless": .unless, "atan2": .atan2,
-        "sum": .sum, "avg": .avg, "count": .count, "min": .min, "max": .max, "group": .group,
-        "stddev": .stddev, "stdvar": .stdvar, "topk": .topk, "bottomk": .bottomk,
-        "count_values": .countValues, "quantile": .quantile,
-        "offset": .offset, "by": .by, "without": .without, "on": .on, "ignoring": .ignoring,
-        "group_left": .groupLeft, "group_right": .groupRight, "bool": .bool,
-        "start": .start, "end": .end, "inf": .number, "nan": .number,
-    ]
+    /// The keyword token a word stands for (matched case-insensitively; `inf` and `nan` are numbers).
+    static func keyword(_ word: ArraySlice<UInt8>) -> TokenKind? {
+        guard word.count >= 2 && word.count <= 12 else { return nil }
+        for (text, kind) in keywords where text.count == word.count {
+            if zip(text, word).allSatisfy({ $0 == ($1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0)) }) { return kind }
+        }
+        return nil
+    }
+
+    private static let keywords: [([UInt8], TokenKind)] =
+        ([
+
+            ("and", .and), ("or", .or), ("unless", .unless), ("atan2", .atan2), ("sum", .sum), ("avg", .avg),
+            ("count", .count), ("min", .min), ("max", .max), ("group", .group), ("stddev", .stddev),
+            ("stdvar", .stdvar), ("topk", .topk), ("bottomk", .bottomk), ("count_values", .countValues),
+            ("quantile", .quantile), ("offset", .offset), ("by", .by), ("without", .without), ("on", .on),
+            ("ignoring", .ignoring), ("group_left", .groupLeft), ("group_right", .groupRight), ("bool", .bool),
+            ("start", .start), ("end", .end), ("inf", .number), ("nan", .number),
+        ] as [(String, TokenKind)]).map { (Array($0.0.utf8), $0.1) }
+
+    var isGroupingKeyword: Bool { self == .by || self == .without }
 
     /// Tokens that may name a metric at the start of a selector (Prometheus' `metric_identifier`).
     var isMetricIdentifier: Bool {
