@@ -3,6 +3,7 @@
 enum GoQuote {
     /// `strconv.Quote`: `"a\"b\n"`; printable characters stay as they are.
     static func string(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars { append(scalar, quote: "\"", escapingReplacement: true, to: &out) }
         out += "\""
