@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilDaemon", "Schedule", "Resilience",
+                "VigilDaemon", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -146,8 +146,9 @@ let package = Package(
             name: "VigilDaemonTests",
             dependencies: [
                 "VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TestSupport",
-                "vigil",
+                "vigil", "TimeSeries", "PromQL",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),

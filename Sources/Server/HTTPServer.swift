@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -13,13 +14,16 @@ public struct HTTPServerSettings: Sendable {
     public var control: any DaemonControl
     /// The schedule and resilience routes' seam; nil leaves those routes out.
     public var schedule: (any ScheduleControl)?
+    /// The series store and limits behind Prometheus' query API; nil leaves those routes out.
+    public var query: QueryAPISettings?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
 
     public init(
         listen: ListenAddress, apiToken: BearerToken, registry: PrometheusCollectorRegistry,
-        clock: any VigilClock, control: any DaemonControl, schedule: (any ScheduleControl)? = nil, logger: Logger,
+        clock: any VigilClock, control: any DaemonControl, schedule: (any ScheduleControl)? = nil,
+        query: QueryAPISettings? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.listen = listen
@@ -28,6 +32,7 @@ public struct HTTPServerSettings: Sendable {
         self.clock = clock
         self.control = control
         self.schedule = schedule
+        self.query = query
         self.logger = logger
         self.onListening = onListening
     }
@@ -52,6 +57,11 @@ public enum HTTPServer {
         if let schedule = settings.schedule {
             ScheduleRoutes(control: schedule, token: settings.apiToken).register(on: router)
             ResilienceRoutes(control: schedule, token: settings.apiToken).register(on: router)
+        }
+        if let query = settings.query {
+            let clock = settings.clock
+            let api = QueryAPI(settings: query) { Int64((clock.now().timeIntervalSince1970 * 1000).rounded(.down)) }
+            QueryRoutes(api: api).register(on: router)
         }
         extraRoutes(router)
         return router

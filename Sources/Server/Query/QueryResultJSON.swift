@@ -2,9 +2,9 @@ import PromQL
 import TimeSeries
 
 /// The success envelopes of the query endpoints, byte for byte as Prometheus 2.42 writes them.
-enum QueryResultJSON {
+public enum QueryResultJSON {
     /// `{"status":"success","data":{"resultType":"vector","result":[…]}}`.
-    static func envelope(_ value: QueryValue) -> [UInt8] {
+    public static func envelope(_ value: QueryValue) -> [UInt8] {
         var writer = APIJSONWriter(capacity: 1024)
         writer.raw("{\"status\":\"success\",\"data\":{\"resultType\":\"")
         writer.raw(value.type.apiName)

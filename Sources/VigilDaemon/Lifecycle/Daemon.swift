@@ -13,7 +13,7 @@ import VigilCore
 ///
 /// `init` does everything that can fail before serving (a bad config, a refused database, a
 /// short secret) so `vigil run` fails fast with one clear message. `run()` then runs the HTTP
-/// server, the evaluation ticker and the SIGHUP listener in one `ServiceGroup` until SIGTERM or
+/// server, the evaluation ticker, the scrapers and the SIGHUP listener in one `ServiceGroup` until SIGTERM or
 /// SIGINT (or ``shutdown()``), lets in-flight work finish, and closes the database.
 public final class Daemon: Sendable {
     public let state: DaemonState
@@ -111,7 +111,8 @@ public final class Daemon: Sendable {
         let server = HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
-                control: state, schedule: scheduleControl, logger: logger, onListening: options.onListening))
+                control: state, schedule: scheduleControl, query: QueryAPISettings(store: seriesStore), logger: logger,
+                onListening: options.onListening))
         let ticker = EvaluationTicker(
             clock: clock, logger: logger,
             interval: { await state.config.global.evaluationInterval },
@@ -126,6 +127,11 @@ public final class Daemon: Sendable {
                     .init(service: server),
                     .init(service: ticker),
                     .init(service: ReloadSignalService(control: state, logger: logger)),
+                    .init(
+                        service: ScrapeService(store: seriesStore, clock: clock, logger: logger) {
+                            let config = await state.config
+                            return (config.scrapeConfigs, config.global)
+                        }),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
