@@ -27,7 +27,9 @@ struct ScrapeServiceTests {
         try await server.run { address in
             let clock = ManualClock()
             let store = SeriesStore()
-            let job = ScrapeConfig(jobName: "svc", staticConfigs: [StaticConfig(targets: [address])])
+            let job = ScrapeConfig(
+                jobName: "svc", scrapeInterval: PromDuration(milliseconds: 60_000),
+                staticConfigs: [StaticConfig(targets: [address])])
             let configs = Mutex<[ScrapeConfig]>([job])
             var logger = Logger(label: "scrape-service-test")
             logger.logLevel = .critical
@@ -41,7 +43,7 @@ struct ScrapeServiceTests {
                 group.addTask { try await service.run() }
                 #expect(await eventually { up().last?.value == 1 })
 
-                // The next scrape comes one interval (global default 1m) later, not before.
+                // The next scrape comes one interval (1m) later, not before.
                 let scrapes = up().count
                 clock.advance(by: 30)
                 await clock.waitForSleepers(count: 2)
