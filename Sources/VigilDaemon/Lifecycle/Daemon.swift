@@ -104,6 +104,7 @@ public final class Daemon: Sendable {
         let metrics = self.metrics
         let resilience = self.resilience
         let seriesStore = self.seriesStore
+        let scrapes = ScrapeManager(store: seriesStore, clock: clock, logger: logger)
         // The schedule is read (and evaluated) before the server listens, so /metrics and the
         // summary are complete from the first request; a bad schedule is logged, never fatal.
         await scheduleSource.start(at: clock.now())
@@ -118,7 +119,9 @@ public final class Daemon: Sendable {
             interval: { await state.config.global.evaluationInterval },
             tick: { _ in
                 metrics.recordTick()
-                await resilience.tick(at: clock.now(), config: await state.config)
+                let config = await state.config
+                await resilience.tick(at: clock.now(), config: config)
+                await scrapes.sync(configs: config.scrapeConfigs, global: config.global)
                 seriesStore.compact(now: SeriesTime.milliseconds(clock.now()))
             })
         let group = ServiceGroup(
@@ -128,7 +131,7 @@ public final class Daemon: Sendable {
                     .init(service: ticker),
                     .init(service: ReloadSignalService(control: state, logger: logger)),
                     .init(
-                        service: ScrapeService(store: seriesStore, clock: clock, logger: logger) {
+                        service: ScrapeService(manager: scrapes) {
                             let config = await state.config
                             return (config.scrapeConfigs, config.global)
                         }),

@@ -35,6 +35,8 @@ actor ResilienceRunner {
     private(set) var stateChange: (actor: String, at: Date)?
     private var cached: (key: EvaluationKey, report: ResilienceReport)?
     private var violations = ViolationTally()
+    /// `schedule_violations_total` by type, as the series store's sink receives it.
+    private var violationTotals: [String: Int] = [:]
     /// How many times the engine actually ran (not counting reuses of the cached report).
     private(set) var evaluations = 0
 
@@ -84,8 +86,13 @@ actor ResilienceRunner {
         guard let loaded = await source.current else { return }
         let report = report(for: loaded, now: now, config: config)
         let samples = report.samples()
+        let counters = violationTotals.sorted { $0.key < $1.key }.map { type, total in
+            ResilienceSample(
+                name: "schedule_violations_total", labels: [("violation_type", type)], value: Double(total),
+                kind: .counter, help: "Schedule violations seen for the first time since start, by type.")
+        }
         for sink in sinks {
-            await sink.ingest(samples, at: now)
+            await sink.ingest(sink.wantsViolationCounters ? samples + counters : samples, at: now)
         }
         metrics.recordSuccess(at: now)
     }
@@ -148,6 +155,7 @@ actor ResilienceRunner {
         metrics.observe(report.timings)
         for (type, count) in violations.record(report.violationIdentities) {
             metrics.countNewViolations(type: type, count: count)
+            violationTotals[type, default: 0] += count
         }
         cached = (key, report)
         logger.debug(

@@ -10,4 +10,13 @@ protocol ResilienceSampleSink: Sendable {
     /// Takes the complete set of samples of one evaluation at `time`: a series absent from
     /// `samples` no longer exists (a resident left, a pair stopped being fatal).
     func ingest(_ samples: [ResilienceSample], at time: Date) async
+
+    /// See the default in the extension below.
+    var wantsViolationCounters: Bool { get }
+}
+
+extension ResilienceSampleSink {
+    /// Whether the sink also takes `schedule_violations_total` (the daemon's running count of new
+    /// violations). `/metrics` counts them itself; the series store needs them as samples.
+    var wantsViolationCounters: Bool { false }
 }

@@ -10,6 +10,8 @@ struct SeriesStoreSink: ResilienceSampleSink {
 
     let store: SeriesStore
 
+    var wantsViolationCounters: Bool { true }
+
     func ingest(_ samples: [ResilienceSample], at time: Date) async {
         store.ingest(source: Self.source, samples: samples.map(\.ingested), at: SeriesTime.milliseconds(time))
     }

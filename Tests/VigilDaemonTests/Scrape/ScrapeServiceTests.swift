@@ -1,7 +1,5 @@
 import Foundation
 import Logging
-import ServiceLifecycle
-import Synchronization
 import TestSupport
 import Testing
 import TimeSeries
@@ -9,9 +7,9 @@ import VigilCore
 
 @testable import VigilDaemon
 
-@Suite("ScrapeService follows the configuration")
-struct ScrapeServiceTests {
-    /// Waits (bounded) until `condition` holds; the service works on its own tasks.
+@Suite("ScrapeManager follows the configuration")
+struct ScrapeManagerTests {
+    /// Waits (bounded) until `condition` holds; the loops work on their own tasks.
     private func eventually(_ condition: @escaping @Sendable () -> Bool) async -> Bool {
         await firstResult(within: .seconds(20)) {
             while !condition() {
@@ -21,43 +19,41 @@ struct ScrapeServiceTests {
         } ?? false
     }
 
-    @Test func scrapesNewTargetsAndRetiresRemovedOnesWithStalenessMarkers() async throws {
+    @Test func scrapesNewTargetsOnTheirIntervalAndRetiresRemovedOnesWithStalenessMarkers() async throws {
         let server = ScrapeTargetServer()
         server.serve("a 1\n")
         try await server.run { address in
             let clock = ManualClock()
             let store = SeriesStore()
+            var logger = Logger(label: "scrape-manager-test")
+            logger.logLevel = .critical
+            let manager = ScrapeManager(store: store, clock: clock, logger: logger)
             let job = ScrapeConfig(
                 jobName: "svc", scrapeInterval: PromDuration(milliseconds: 60_000),
                 staticConfigs: [StaticConfig(targets: [address])])
-            let configs = Mutex<[ScrapeConfig]>([job])
-            var logger = Logger(label: "scrape-service-test")
-            logger.logLevel = .critical
-            let service = ScrapeService(store: store, clock: clock, logger: logger) {
-                (configs.withLock { $0 }, GlobalConfig())
-            }
             let up: @Sendable () -> [Sample] = {
                 store.select([.equal(Label.metricName, "up")], from: 0, through: .max).first?.samples ?? []
             }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await service.run() }
-                #expect(await eventually { up().last?.value == 1 })
+            await manager.sync(configs: [job], global: GlobalConfig())
+            #expect(await eventually { up().last?.value == 1 })
+            await clock.waitForSleepers(count: 1)
 
-                // The next scrape comes one interval (1m) later, not before.
-                let scrapes = up().count
-                clock.advance(by: 30)
-                await clock.waitForSleepers(count: 2)
-                #expect(up().count == scrapes)
-                clock.advance(by: 30)
-                #expect(await eventually { up().count == scrapes + 1 })
+            // A second sync with the same configuration changes nothing; the next scrape comes one
+            // interval (1m) later, not before.
+            await manager.sync(configs: [job], global: GlobalConfig())
+            #expect(await manager.targetCount == 1)
+            clock.advance(by: 30)
+            #expect(up().count == 1)
+            clock.advance(by: 30)
+            #expect(await eventually { up().count == 2 })
+            await clock.waitForSleepers(count: 1)
 
-                configs.withLock { $0 = [] }
-                clock.advance(by: 1)
-                #expect(await eventually { up().last?.isStale == true })
-                let a = store.select([.equal(Label.metricName, "a")], from: 0, through: .max).first?.samples
-                #expect(a?.last?.isStale == true)
-                group.cancelAll()
-            }
+            clock.advance(by: 1)
+            await manager.sync(configs: [], global: GlobalConfig())
+            #expect(await manager.targetCount == 0)
+            #expect(up().last?.isStale == true)
+            let a = store.select([.equal(Label.metricName, "a")], from: 0, through: .max).first?.samples
+            #expect(a?.last?.isStale == true)
         }
     }
 }
