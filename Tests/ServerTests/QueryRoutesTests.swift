@@ -9,35 +9,14 @@ import TimeSeries
 import Transport
 import VigilCore
 
-/// Runs the real HTTP server with the query API over `store` on a loopback port.
+/// Runs the real HTTP server with the query API over `store`; "now" is 1000 s after the epoch.
 private func withQueryServer(
     _ store: SeriesStore, options: QueryOptions = QueryOptions(),
     _ body: @Sendable (_ baseURL: String) async throws -> Void
 ) async throws {
-    let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    var logger = Logger(label: "query-routes-test")
-    logger.logLevel = .warning
-    // "now" for requests without `time`: 1000 s after the epoch.
-    let app = HTTPServer.makeApplication(
-        HTTPServerSettings(
-            listen: ListenAddress(host: "127.0.0.1", port: 0), apiToken: BearerToken(String(repeating: "t", count: 40)),
-            registry: PrometheusCollectorRegistry(), clock: ManualClock(start: Date(timeIntervalSince1970: 1_000)),
-            control: ScriptedControl(), query: QueryAPISettings(store: store, options: options), logger: logger,
-            onListening: { portContinuation.yield($0) }))
-    let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await services.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        do {
-            try await body("http://127.0.0.1:\(port)")
-        } catch {
-            await services.triggerGracefulShutdown()
-            throw error
-        }
-        await services.triggerGracefulShutdown()
-        try await group.waitForAll()
-    }
+    try await withServer(
+        clock: ManualClock(start: Date(timeIntervalSince1970: 1_000)),
+        query: QueryAPISettings(store: store, options: options), body)
 }
 
 /// Two `up` series sampled every 15 s from 0 to 900 s: job a is 1, job b is 0.
