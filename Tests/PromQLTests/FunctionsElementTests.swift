@@ -156,8 +156,9 @@ private func apply(_ name: String, _ value: Double, _ scalars: [Double] = []) ->
     // reduction for huge angles, bit for bit.
     @Test func transcendentalsMatchPromtoolBitForBit() {
         let expected: [(String, Double, Double)] = [
-            ("exp", -709, 1.216780750623423e-308), ("exp", -745, 5e-324), ("exp", -708.5, 2.006132305331306e-308),
-            ("exp", 709.5, .infinity), ("exp", 0.3, 1.3498588075760032), ("exp", -1e-320, 1),
+            ("exp", -709, 1.216780750623423e-308), ("exp", -745, .leastNonzeroMagnitude),
+            ("exp", -708.5, 2.006132305331306e-308),
+            ("exp", 709.5, .infinity), ("exp", 0.3, 1.3498588075760032), ("exp", -(Double("1e-320") ?? 0), 1),
             ("exp", 1.5, 4.481689070338065), ("exp", -0.0001, 9.999000049998333e-01), ("exp", 20, 485165195.4097903),
             ("sinh", 30, 5.34323729076223e+12), ("cosh", -2, 3.7621956910836314), ("tanh", 0.7, 6.043677771171635e-01),
             ("tanh", -0.2, -1.97375320224904e-01), ("asinh", -5e8, -2.072326583694641e+01),
