@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Resilience", targets: ["Resilience"]),
         .library(name: "TimeSeries", targets: ["TimeSeries"]),
         .library(name: "PromQL", targets: ["PromQL"]),
+        .library(name: "Rules", targets: ["Rules"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
@@ -54,6 +55,9 @@ let package = Package(
         .target(name: "TimeSeries", swiftSettings: strict),
         // PromQL: lexer, parser, AST and the evaluator over TimeSeries; no I/O.
         .target(name: "PromQL", dependencies: ["TimeSeries"], swiftSettings: strict),
+        // Rule files, groups, recording and alerting rules, alert states, templates, promtool-format
+        // unit tests; no I/O beyond reading the files it is asked to read.
+        .target(name: "Rules", dependencies: ["VigilCore", "TimeSeries", "PromQL"], swiftSettings: strict),
         // HTTP (and later SMTP) requests through libcurl.
         .target(
             name: "Transport",
@@ -114,6 +118,11 @@ let package = Package(
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TimeSeries", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RulesTests",
+            dependencies: ["Rules", "PromQL", "TimeSeries", "VigilCore", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ResilienceTests",
