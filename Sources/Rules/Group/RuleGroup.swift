@@ -83,6 +83,15 @@ public struct RuleGroup: Sendable {
         return failures
     }
 
+    mutating func replaceRule(at index: Int, with rule: Rule) {
+        rules[index] = rule
+    }
+
+    mutating func inheritTiming(from old: RuleGroup) {
+        lastEvaluation = old.lastEvaluation
+        lastDuration = old.lastDuration
+    }
+
     private mutating func setStatus(_ status: RuleStatus, at index: Int) {
         switch rules[index] {
         case .alerting(var rule):
