@@ -91,6 +91,7 @@ let package = Package(
             name: "VigilDaemon",
             dependencies: [
                 "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TimeSeries", "PromQL",
+                "Rules",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

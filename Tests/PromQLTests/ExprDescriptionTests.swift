@@ -61,3 +61,19 @@ import TimeSeries
         #expect(expr.description == #"count by (x) (up{job="a"})"#)
     }
 }
+
+@Suite struct ExprWindowTests {
+    @Test(
+        arguments: [
+            ("up", 0),
+            ("up offset 10m", 600_000),
+            ("rate(x[5m])", 300_000),
+            ("rate(x[5m] offset 1h) / rate(y[30m])", 3_900_000),
+            ("max_over_time(rate(x[5m])[1h:1m] offset 2m)", 3_600_000 + 120_000 + 300_000),
+            ("sum by (job) (avg_over_time(x[2h]))", 7_200_000),
+            ("x offset -5m", 0),
+        ] as [(String, Int64)])
+    func windowIsTheLongestRangePlusOffset(expression: String, expected: Int64) throws {
+        #expect(try PromQLParser.parse(expression).window == expected)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Prometheus
+import Rules
 import Server
 import ServiceLifecycle
 import Storage
@@ -30,6 +31,10 @@ public final class Daemon: Sendable {
     let scheduleControl: DaemonScheduleControl
     /// Every series rules and the query API read: the engine's samples, scrapes, recording rules.
     public let seriesStore: SeriesStore
+    /// The rule groups, each ticking on its own interval.
+    public let rules: RuleManager
+    let seriesMetrics: SeriesMetrics
+    private let initialRuleFiles: [RuleFile]
     private let group = Mutex<ServiceGroup?>(nil)
 
     public init(options: DaemonOptions) throws(DaemonError) {
@@ -67,22 +72,35 @@ public final class Daemon: Sendable {
         }
         secrets = loaded.secrets
 
+        let ruleFiles: [RuleFile]
+        do {
+            ruleFiles = try RuleFileSet.load(patterns: config.ruleFiles)
+        } catch {
+            try? database.close()
+            throw .rules(error)
+        }
+
         registry = PrometheusCollectorRegistry()
         let now = options.clock.now()
         metrics = DaemonMetrics(registry: registry, startTime: now)
+        seriesStore = SeriesStore(
+            retention: SeriesRetention.milliseconds(
+                configured: config.storage.seriesRetention?.milliseconds, longestRuleWindow: 0))
+        seriesMetrics = SeriesMetrics(registry: registry)
+        rules = RuleManager(
+            store: seriesStore, clock: options.clock, logger: logger, metrics: RuleMetrics(registry: registry),
+            persistence: nil)
+        self.initialRuleFiles = ruleFiles
         let auditLog = AuditLog(database: database)
         state = DaemonState(
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
-            clock: options.clock, logger: logger)
+            clock: options.clock, logger: logger, rules: rules)
         let audit: AuditWriter = { [state] actor, action, time, details in
             await state.audit(actor: actor, action: action, at: time, details: details)
         }
         scheduleSource = ScheduleSource(
             path: config.schedule.path, snapshots: ScheduleSnapshotStore(database: database),
             metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
-        seriesStore = SeriesStore(
-            retention: SeriesRetention.milliseconds(
-                configured: config.storage.seriesRetention?.milliseconds, longestRuleWindow: 0))
         resilience = ResilienceRunner(
             source: scheduleSource,
             sinks: [ResilienceMetricsExporter(registry: registry), SeriesStoreSink(store: seriesStore)],
@@ -109,6 +127,9 @@ public final class Daemon: Sendable {
         // summary are complete from the first request; a bad schedule is logged, never fatal.
         await scheduleSource.start(at: clock.now())
         await resilience.refresh(at: clock.now(), config: await state.config)
+        await rules.apply(initialRuleFiles, config: await state.config)
+        let rules = self.rules
+        let seriesMetrics = self.seriesMetrics
         let server = HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
@@ -123,6 +144,7 @@ public final class Daemon: Sendable {
                 await resilience.tick(at: clock.now(), config: config)
                 await scrapes.sync(configs: config.scrapeConfigs, global: config.global)
                 seriesStore.compact(now: SeriesTime.milliseconds(clock.now()))
+                seriesMetrics.record(seriesStore.seriesCountBySource)
             })
         let group = ServiceGroup(
             configuration: .init(
@@ -135,6 +157,7 @@ public final class Daemon: Sendable {
                             let config = await state.config
                             return (config.scrapeConfigs, config.global)
                         }),
+                    .init(service: RuleService(manager: rules)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

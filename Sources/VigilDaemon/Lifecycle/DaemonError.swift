@@ -1,3 +1,4 @@
+import Rules
 import Server
 import Storage
 
@@ -7,6 +8,7 @@ public enum DaemonError: Error, Sendable, CustomStringConvertible {
     case invalidListenAddress(String)
     case storage(StorageError)
     case secrets(SecretsError)
+    case rules(RuleFileError)
     case listen(ListenFailure)
 
     public var description: String {
@@ -15,6 +17,7 @@ public enum DaemonError: Error, Sendable, CustomStringConvertible {
         case .invalidListenAddress(let text): return "invalid listen address \"\(text)\": expected host:port"
         case .storage(let error): return "\(error)"
         case .secrets(let error): return "\(error)"
+        case .rules(let error): return "invalid rule files:\n\(error)"
         case .listen(let failure): return "\(failure)"
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Rules
 import Server
 import Storage
 import VigilCore
@@ -8,7 +9,8 @@ import VigilCore
 ///
 /// A reload re-reads the same source, validates all of it, and swaps it in atomically — or keeps
 /// the running configuration, says why (log, `vigil_config_last_reload_successful 0`, audit log)
-/// and changes nothing else. Settings that only take effect at start (`web.listen_address`,
+/// and changes nothing else. Rule files are part of "all of it": one invalid rule file keeps the
+/// running configuration and rules. Settings that only take effect at start (`web.listen_address`,
 /// `storage.path`) are kept at their running values and the log says a restart is needed.
 public actor DaemonState: DaemonControl {
     public private(set) var config: VigilConfig
@@ -18,12 +20,14 @@ public actor DaemonState: DaemonControl {
     private let auditLog: AuditLog
     private let clock: any VigilClock
     private let logger: Logger
+    private let rules: RuleManager?
     private var ready = false
 
     public init(
         config: VigilConfig, source: ConfigSource, overrides: ConfigOverrides, metrics: DaemonMetrics,
-        auditLog: AuditLog, clock: any VigilClock, logger: Logger
+        auditLog: AuditLog, clock: any VigilClock, logger: Logger, rules: RuleManager? = nil
     ) {
+        self.rules = rules
         self.config = config
         self.source = source
         self.overrides = overrides
@@ -39,11 +43,13 @@ public actor DaemonState: DaemonControl {
     /// Marks storage and configuration as up (or, at shutdown, as going away).
     public func setReady(_ value: Bool) { ready = value }
 
-    public func reload(actor: String) -> ReloadOutcome {
+    public func reload(actor: String) async -> ReloadOutcome {
         let now = clock.now()
         let next: VigilConfig
+        let ruleFiles: [RuleFile]
         do {
             next = try source.load(overrides: overrides)
+            ruleFiles = try RuleFileSet.load(patterns: next.ruleFiles)
         } catch {
             metrics.recordReload(success: false, at: now)
             logger.error(
@@ -71,6 +77,7 @@ public actor DaemonState: DaemonControl {
         }
         let changed = accepted != config
         config = accepted
+        await rules?.apply(ruleFiles, config: accepted)
         metrics.recordReload(success: true, at: now)
         logger.info(
             "configuration reloaded", metadata: ["source": "\(source)", "actor": "\(actor)", "changed": "\(changed)"])

@@ -1,0 +1,156 @@
+import Foundation
+import Logging
+import PromQL
+import Rules
+import TimeSeries
+import VigilCore
+
+/// Runs the loaded rule groups, each on its own interval, and swaps them on reload.
+///
+/// Groups are value types held here; each has a loop task that sleeps on the injected clock and asks the
+/// manager to evaluate it. A reload (``apply(_:config:)``) builds the new groups, carries alerts over to
+/// rules with the same group, name and labels, marks the series of vanished rules stale, and restarts
+/// only the loops whose interval changed. Alerts are saved after every group tick and restored at start.
+public actor RuleManager {
+    private struct Running {
+        var group: RuleGroup
+        var loop: Task<Void, Never>?
+    }
+
+    private let store: SeriesStore
+    private let clock: any VigilClock
+    private let logger: Logger
+    private let metrics: RuleMetrics
+    private let persistence: (any RuleStatePersistence)?
+    private let restoreOptions: AlertRestoreOptions
+    private var context: RuleEvaluationContext
+    private var running: [String: Running] = [:]
+    private var order: [String] = []
+    /// Saved alerts not yet handed to their group (read once, at the first apply).
+    private var saved: [String: [PersistedAlert]]?
+
+    init(
+        store: SeriesStore, clock: any VigilClock, logger: Logger, metrics: RuleMetrics,
+        persistence: (any RuleStatePersistence)?, restoreOptions: AlertRestoreOptions = AlertRestoreOptions(),
+        engine: QueryEngine = QueryEngine()
+    ) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+        self.metrics = metrics
+        self.persistence = persistence
+        self.restoreOptions = restoreOptions
+        context = RuleEvaluationContext(store: store, engine: engine)
+    }
+
+    /// The groups as they stand, in file order (snapshots: value types).
+    public var groups: [RuleGroup] {
+        order.compactMap { running[$0]?.group }
+    }
+
+    /// Replaces the running groups with those of `files`.
+    public func apply(_ files: [RuleFile], config: VigilConfig) {
+        let now = SeriesTime.milliseconds(clock.now())
+        context.externalLabels = Labels(config.global.externalLabels)
+        context.externalURL = config.global.externalURL ?? ""
+        if saved == nil { saved = loadSaved() }
+        var next: [String: Running] = [:]
+        var nextOrder: [String] = []
+        var orphans: [String] = []
+        var longestWindow: Int64 = 0
+        for file in files {
+            for definition in file.groups {
+                var group = RuleGroup(
+                    definition, file: file.path, defaultInterval: config.global.evaluationInterval.milliseconds)
+                longestWindow = max(longestWindow, definition.rules.map(\.expression.window).max() ?? 0)
+                var loop: Task<Void, Never>?
+                if let old = running[group.key] {
+                    orphans += group.inheritState(from: old.group)
+                    if old.group.interval == group.interval { loop = old.loop } else { old.loop?.cancel() }
+                } else if let alerts = saved?.removeValue(forKey: group.key) {
+                    let restored = group.restore(alerts, at: now, options: restoreOptions)
+                    if restored > 0 {
+                        logger.info("alerts restored", metadata: ["group": "\(group.key)", "alerts": "\(restored)"])
+                    }
+                }
+                metrics.recordRules(of: group)
+                next[group.key] = Running(group: group, loop: loop)
+                nextOrder.append(group.key)
+            }
+        }
+        for (key, old) in running where next[key] == nil {
+            old.loop?.cancel()
+            orphans += old.group.sources
+        }
+        for source in orphans {
+            store.retire(source: source, at: now)
+        }
+        for key in nextOrder {
+            guard let entry = next[key], entry.loop == nil else { continue }
+            next[key]?.loop = startLoop(key: key, interval: entry.group.interval)
+        }
+        running = next
+        order = nextOrder
+        store.retention = SeriesRetention.milliseconds(
+            configured: config.storage.seriesRetention?.milliseconds, longestRuleWindow: longestWindow)
+        do {
+            try persistence?.removeGroups(notIn: Set(nextOrder))
+        } catch {
+            logger.error("cannot forget the alerts of removed rule groups", metadata: ["error": "\(error)"])
+        }
+        logger.info(
+            "rules loaded",
+            metadata: [
+                "files": "\(files.count)", "groups": "\(nextOrder.count)",
+                "rules": "\(groups.map(\.rules.count).reduce(0, +))",
+            ])
+    }
+
+    /// Evaluates one group at `time` (ms) and saves its alerts.
+    func evaluate(key: String, at time: Int64) {
+        guard let failures = running[key]?.group.evaluate(at: time, in: context), let group = running[key]?.group
+        else { return }
+        metrics.recordEvaluation(of: group, failures: failures)
+        do {
+            try persistence?.saveAlerts(group: key, alerts: group.persistedAlerts)
+        } catch {
+            logger.error("cannot save alert state", metadata: ["group": "\(key)", "error": "\(error)"])
+        }
+        var pending = 0
+        var firing = 0
+        for entry in running.values {
+            for rule in entry.group.alertingRules {
+                for alert in rule.activeAlerts {
+                    if alert.state == .firing { firing += 1 } else if alert.state == .pending { pending += 1 }
+                }
+            }
+        }
+        metrics.recordAlerts(pending: pending, firing: firing)
+    }
+
+    func recordMissed(_ count: Int, key: String) {
+        metrics.recordMissed(count, group: key)
+        logger.warning("rule group evaluation fell behind", metadata: ["group": "\(key)", "missed": "\(count)"])
+    }
+
+    /// Stops every loop (shutdown).
+    public func stopAll() async {
+        let loops = running.values.compactMap(\.loop)
+        for loop in loops { loop.cancel() }
+        for loop in loops { await loop.value }
+    }
+
+    private func startLoop(key: String, interval: Int64) -> Task<Void, Never> {
+        let loop = RuleGroupLoop(key: key, interval: interval, clock: clock, manager: self)
+        return Task { await loop.run() }
+    }
+
+    private func loadSaved() -> [String: [PersistedAlert]] {
+        do {
+            return try persistence?.loadAlerts() ?? [:]
+        } catch {
+            logger.error("cannot read saved alert state; alerts start afresh", metadata: ["error": "\(error)"])
+            return [:]
+        }
+    }
+}
