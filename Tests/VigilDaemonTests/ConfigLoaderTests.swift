@@ -472,3 +472,20 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(config.storage.path == directory.standardizedFileURL.path + "/state.db")
     }
 }
+
+@Suite struct ScrapeParamsTests {
+    @Test func paramsBecomeTheQueryStringAsGoEncodesUrlValues() throws {
+        let yaml = """
+            scrape_configs:
+              - job_name: svc0
+                params: {shard: ["0"], "match[]": ['{job="a b"}', "x"]}
+                static_configs: [{targets: ["127.0.0.1:9100"]}]
+            """
+        let config = try ConfigLoader.parse(yaml: yaml, path: "/etc/vigil/vigil.yml")
+        let job = try #require(config.scrapeConfigs.first)
+        #expect(job.params == ["shard": ["0"], "match[]": ["{job=\"a b\"}", "x"]])
+        // Go: url.Values{"shard": {"0"}, "match[]": {`{job="a b"}`, "x"}}.Encode()
+        #expect(job.requestPath == "/metrics?match%5B%5D=%7Bjob%3D%22a+b%22%7D&match%5B%5D=x&shard=0")
+        #expect(ScrapeConfig(jobName: "plain").requestPath == "/metrics")
+    }
+}

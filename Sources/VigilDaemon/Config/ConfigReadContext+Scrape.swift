@@ -27,6 +27,14 @@ extension ConfigReadContext {
         config.metricsPath =
             job.string("metrics_path") { $0.hasPrefix("/") ? nil : "metrics_path must start with \"/\"" }
             ?? config.metricsPath
+        config.params =
+            job.mapping("params") { params in
+                var result: [String: [String]] = [:]
+                for entry in params.allEntries() {
+                    result[entry.name] = entry.value.stringList() ?? []
+                }
+                return result
+            } ?? [:]
         config.scheme =
             job.string("scheme") { ["http", "https"].contains($0) ? nil : "scheme must be http or https" }
             ?? config.scheme

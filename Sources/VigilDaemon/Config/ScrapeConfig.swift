@@ -9,6 +9,8 @@ public struct ScrapeConfig: Sendable, Equatable {
     /// nil → `global.scrape_timeout`, capped at this job's interval (as Prometheus does).
     public var scrapeTimeout: PromDuration?
     public var metricsPath: String
+    /// `params`: URL query parameters added to every scrape (`?shard=0`), as Prometheus sends them.
+    public var params: [String: [String]] = [:]
     /// `http` or `https`.
     public var scheme: String
     /// Keep the target's labels when they clash with the ones Vigil attaches.
@@ -31,6 +33,35 @@ public struct ScrapeConfig: Sendable, Equatable {
         self.scheme = scheme
         self.honorLabels = honorLabels
         self.staticConfigs = staticConfigs
+    }
+
+    /// The path and query string a scrape requests: `metrics_path` plus `params`, keys sorted and values
+    /// percent-encoded as Go's `url.Values.Encode` does.
+    public var requestPath: String {
+        guard !params.isEmpty else { return metricsPath }
+        let query = params.keys.sorted().flatMap { key in
+            (params[key] ?? []).map { Self.queryEscape(key) + "=" + Self.queryEscape($0) }
+        }
+        guard !query.isEmpty else { return metricsPath }
+        return metricsPath + (metricsPath.contains("?") ? "&" : "?") + query.joined(separator: "&")
+    }
+
+    private static func queryEscape(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " "):
+                result += "+"
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
     }
 
     /// The interval this job actually uses.

@@ -31,7 +31,7 @@ struct ScrapeTarget: Sendable, Hashable {
                     targets.append(
                         ScrapeTarget(
                             job: config.jobName, address: address,
-                            url: "\(config.scheme)://\(address)\(config.metricsPath)", labels: Labels(pairs),
+                            url: "\(config.scheme)://\(address)\(config.requestPath)", labels: Labels(pairs),
                             interval: interval, timeout: timeout, honorLabels: config.honorLabels))
                 }
             }
