@@ -1,6 +1,5 @@
 import Foundation
 import Rules
-import VigilCore
 
 /// The rule files a configuration names, expanded and read all together.
 ///
@@ -25,13 +24,8 @@ enum RuleFileSet {
         var files: [RuleFile] = []
         var errors: RuleFileError?
         for path in paths(for: patterns) {
-            do throws(RuleFileError) {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw RuleFileError(errors: [
-                        YAMLError(location: .wholeFile(path), keyPath: "", message: "cannot read the file as UTF-8")
-                    ])
-                }
-                files.append(try RuleFileParser.parse(text, file: path))
+            do {
+                files.append(try RuleFileParser.load(path: path))
             } catch {
                 errors = RuleFileError(errors: (errors?.errors ?? []) + error.errors)
             }
