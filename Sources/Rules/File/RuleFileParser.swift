@@ -79,9 +79,9 @@ public enum RuleFileParser {
         let name = recordName.isEmpty ? alertName : recordName
         let context = "group \"\(group)\", rule \(index), \"\(name)\""
         func problem(_ message: String, at value: YAMLValue? = nil) {
-            let where_ = value ?? rule.value
+            let target = value ?? rule.value
             rule.value.diagnostics.report(
-                YAMLError(location: where_.location, keyPath: "", message: "\(context): \(message)"))
+                YAMLError(location: target.location, keyPath: "", message: "\(context): \(message)"))
         }
         if !recordName.isEmpty && !alertName.isEmpty {
             problem("only one of 'record' and 'alert' must be set", at: record)
