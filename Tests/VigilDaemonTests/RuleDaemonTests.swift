@@ -58,6 +58,11 @@ import VigilCore
         let metrics = try await vigil.metrics()
         #expect(metrics["vigil_alerts{alertstate=\"firing\"}"] == 1)
         #expect(metrics.keys.contains { $0.hasPrefix("vigil_rule_group_last_duration_seconds{rule_group=") })
+        let group = try #require(await vigil.daemon.rules.groups.first?.key)
+        #expect(metrics["vigil_rule_group_rules{rule_group=\"\(group)\"}"] == 2)
+        #expect(metrics["vigil_rule_group_iterations_missed_total{rule_group=\"\(group)\"}"] == 0)
+        #expect(metrics["vigil_rule_evaluation_failures_total{rule_group=\"\(group)\"}"] == 0)
+        #expect(metrics["vigil_series{source=\"rules\"}"] ?? 0 >= 3)  // the recorded series, ALERTS, ALERTS_FOR_STATE
         try await vigil.stop()
     }
 

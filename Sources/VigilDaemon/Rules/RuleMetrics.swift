@@ -51,7 +51,18 @@ struct RuleMetrics: Sendable {
         ).increment(by: Int64(count))
     }
 
+    /// Registers the group's series (counters at 0, as Prometheus exposes them from the start).
     func recordRules(of group: RuleGroup) {
+        let labels = [("rule_group", group.key)]
+        _ = registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "rule_group_iterations_missed", unitName: "total",
+                helpText: "The total number of rule group evaluations missed due to slow rule group evaluation."),
+            labels: labels)
+        _ = registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "rule_evaluation_failures", unitName: "total",
+                helpText: "The total number of rule evaluation failures."), labels: labels)
         registry.makeGauge(
             descriptor: .init(
                 namespace: "vigil", metricName: "rule_group_rules", unitName: "",
