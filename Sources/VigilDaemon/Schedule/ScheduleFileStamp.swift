@@ -1,3 +1,9 @@
+// In whole-module (release) builds the compiler attributes `struct stat` to Dispatch's C module, and member import
+// visibility then demands that module by name.
+#if canImport(CDispatch)
+    import CDispatch
+#endif
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
