@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilDaemon", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL",
+                "VigilDaemon", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL", "Rules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -6,12 +6,13 @@ import VigilDaemon
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate configuration files (exit 0 valid, 1 invalid, 2 usage).",
-        subcommands: [CheckConfigCommand.self]
+        abstract: "Validate configuration and rule files (exit 0 valid, 1 invalid, 2 usage).",
+        subcommands: [CheckConfigCommand.self, CheckRulesCommand.self]
     )
 }
 
-/// `vigil check config FILE`: prints SUCCESS, or every error as `FILE:LINE:COL: key: message`.
+/// `vigil check config FILE`: prints SUCCESS, or every error as `FILE:LINE:COL: key: message`; then checks
+/// the rule files the configuration names, as `promtool check config` does.
 struct CheckConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
@@ -23,9 +24,16 @@ struct CheckConfigCommand: ParsableCommand {
 
     func run() throws {
         print("Checking \(file)")
+        let config: VigilConfig
         do {
-            _ = try ConfigLoader.load(path: file)
-            print("  SUCCESS: \(file) is a valid configuration file")
+            config = try ConfigLoader.load(path: file)
+            let ruleFiles = RuleFileSet.paths(for: config.ruleFiles)
+            print("  SUCCESS: \(ruleFiles.count) rule files found")
+            print(" SUCCESS: \(file) is a valid configuration file")
+            print()
+            if !CheckRulesCommand.check(ruleFiles) { throw ExitCode.failure }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             print("  FAILED:")
             fflush(nil)  // keep "FAILED:" ahead of the errors when both streams share a pipe

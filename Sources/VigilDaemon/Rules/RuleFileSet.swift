@@ -5,10 +5,10 @@ import Rules
 ///
 /// All or nothing: a reload swaps rules only when every file is valid, so one broken file never takes
 /// the other rules down with it — the running rules stay until the files are fixed.
-enum RuleFileSet {
+public enum RuleFileSet {
     /// Expands `rule_files` patterns (as Go's `filepath.Glob`: no match is no file, not an error), sorted
     /// and without duplicates, in pattern order.
-    static func paths(for patterns: [String]) -> [String] {
+    public static func paths(for patterns: [String]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for pattern in patterns {
@@ -20,7 +20,7 @@ enum RuleFileSet {
     }
 
     /// Reads every file the patterns match; throws every file's problems at once.
-    static func load(patterns: [String]) throws(RuleFileError) -> [RuleFile] {
+    public static func load(patterns: [String]) throws(RuleFileError) -> [RuleFile] {
         var files: [RuleFile] = []
         var errors: RuleFileError?
         for path in paths(for: patterns) {
