@@ -41,6 +41,23 @@ enum Migrations {
                 table.column("actor", .text).notNull()
             }
         }
+        // Active alerts of each rule group, replaced after every group evaluation and restored at start.
+        migrator.registerMigration("v4_alert_state") { db in
+            try db.create(table: "alert_state") { table in
+                table.column("group_key", .text).notNull()
+                table.column("rule", .text).notNull()
+                table.column("labels", .text).notNull()
+                table.column("annotations", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("value", .text).notNull()
+                table.column("active_at", .integer).notNull()
+                table.column("fired_at", .integer)
+                table.column("resolved_at", .integer)
+                table.column("keep_firing_since", .integer)
+                table.column("saved_at", .integer).notNull()
+            }
+            try db.create(index: "alert_state_by_group", on: "alert_state", columns: ["group_key"])
+        }
         return migrator
     }
 

@@ -82,3 +82,24 @@ import VigilCore
         try await vigil.stop()
     }
 }
+
+/// Alerts survive a restart of the daemon on the same data directory.
+@Suite struct RuleRestartTests {
+    @Test func aFiringAlertIsStillFiringAfterARestart() async throws {
+        let vigil = try await RuleDaemonTests.start()
+        await RuleDaemonTests.step(vigil, times: 3)
+        #expect(await RuleDaemonTests.alertStates(vigil) == [.firing])
+        let firedAt = await vigil.daemon.rules.groups.flatMap(\.alertingRules).flatMap(\.activeAlerts).first?.activeAt
+        try await vigil.stop()
+
+        // Same directory, so the same database; a new ManualClock starts at the same instant, which is
+        // before the alerts were saved — within the outage tolerance either way.
+        let again = try await ScheduleTestDaemon.start(
+            directory: vigil.directory, schedule: nil,
+            config: ScheduleTestDaemon.config(extra: "rule_files: [\"rules/*.yml\"]"))
+        let restored = await again.daemon.rules.groups.flatMap(\.alertingRules).flatMap(\.activeAlerts)
+        #expect(restored.map(\.state) == [.firing])
+        #expect(restored.first?.activeAt == firedAt)
+        try await again.stop()
+    }
+}

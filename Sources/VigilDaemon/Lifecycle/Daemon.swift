@@ -89,7 +89,7 @@ public final class Daemon: Sendable {
         seriesMetrics = SeriesMetrics(registry: registry)
         rules = RuleManager(
             store: seriesStore, clock: options.clock, logger: logger, metrics: RuleMetrics(registry: registry),
-            persistence: nil)
+            persistence: AlertStatePersistence(store: AlertStateStore(database: database)))
         self.initialRuleFiles = ruleFiles
         let auditLog = AuditLog(database: database)
         state = DaemonState(

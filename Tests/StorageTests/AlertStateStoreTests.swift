@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Storage
+
+/// Alerts saved per rule group in SQLite: replaced whole per group, read back exactly (NaN included).
+@Suite struct AlertStateStoreTests {
+    func alert(_ name: String, value: Double = 1, state: String = "firing") -> StoredAlert {
+        StoredAlert(
+            rule: "rules/r.yml;g/\(name){}#0", labels: [["alertname", name], ["severity", "page"]],
+            annotations: [["summary", "a \"quoted\" ☃ text"]], state: state, value: value, activeAt: 1_000,
+            firedAt: state == "firing" ? 2_000 : nil, resolvedAt: nil, keepFiringSince: state == "firing" ? 3_000 : nil,
+            savedAt: 4_000)
+    }
+
+    @Test func alertsRoundTripIncludingNaNAndInfinity() throws {
+        let directory = TestDirectory()
+        let database = try VigilDatabase(path: directory.file("vigil.db"))
+        let store = AlertStateStore(database: database)
+        let saved = [alert("A", value: .nan), alert("B", value: -.infinity, state: "pending"), alert("C", value: 0.85)]
+        try store.replaceAlerts(ofGroup: "r.yml;g", with: saved)
+        let loaded = try store.loadAlerts()
+        #expect(loaded == ["r.yml;g": saved])
+        #expect(loaded["r.yml;g"]?[0].value.isNaN == true)
+        try database.close()
+
+        let reopened = try VigilDatabase(path: directory.file("vigil.db"))
+        #expect(try AlertStateStore(database: reopened).loadAlerts()["r.yml;g"]?.count == 3)
+        try reopened.close()
+    }
+
+    @Test func replacingOneGroupLeavesTheOthersAndRemovedGroupsAreForgotten() throws {
+        let directory = TestDirectory()
+        let database = try VigilDatabase(path: directory.file("vigil.db"))
+        let store = AlertStateStore(database: database)
+        try store.replaceAlerts(ofGroup: "a", with: [alert("A1"), alert("A2")])
+        try store.replaceAlerts(ofGroup: "b", with: [alert("B1")])
+        try store.replaceAlerts(ofGroup: "a", with: [alert("A3")])
+        #expect(try store.loadAlerts().mapValues { $0.map(\.labels[0][1]) } == ["a": ["A3"], "b": ["B1"]])
+        try store.removeGroups(notIn: ["a"])
+        #expect(try store.loadAlerts().keys.sorted() == ["a"])
+        try store.replaceAlerts(ofGroup: "a", with: [])
+        #expect(try store.loadAlerts().isEmpty)
+        try database.close()
+    }
+}
