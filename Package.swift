@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "VigilCore", "TimeSeries", "PromQL",
+                "VigilCore", "TimeSeries", "PromQL", "Rules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Transport", "VigilCore", "TimeSeries", "PromQL",
+                "Server", "Transport", "VigilCore", "TimeSeries", "PromQL", "Rules",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -16,6 +16,8 @@ public struct HTTPServerSettings: Sendable {
     public var schedule: (any ScheduleControl)?
     /// The series store and limits behind Prometheus' query API; nil leaves those routes out.
     public var query: QueryAPISettings?
+    /// The rule groups behind `/api/v1/rules` and `/api/v1/alerts`; nil leaves those routes out.
+    public var rules: RulesAPISettings?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
@@ -23,9 +25,10 @@ public struct HTTPServerSettings: Sendable {
     public init(
         listen: ListenAddress, apiToken: BearerToken, registry: PrometheusCollectorRegistry,
         clock: any VigilClock, control: any DaemonControl, schedule: (any ScheduleControl)? = nil,
-        query: QueryAPISettings? = nil, logger: Logger,
+        query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
+        self.rules = rules
         self.listen = listen
         self.apiToken = apiToken
         self.registry = registry
@@ -57,6 +60,9 @@ public enum HTTPServer {
         if let schedule = settings.schedule {
             ScheduleRoutes(control: schedule, token: settings.apiToken).register(on: router)
             ResilienceRoutes(control: schedule, token: settings.apiToken).register(on: router)
+        }
+        if let rules = settings.rules {
+            RulesRoutes(settings: rules).register(on: router)
         }
         if let query = settings.query {
             let clock = settings.clock

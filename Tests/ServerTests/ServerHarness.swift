@@ -33,6 +33,7 @@ func withServer(
     registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     clock: ManualClock = ManualClock(),
     query: QueryAPISettings? = nil,
+    rules: RulesAPISettings? = nil,
     _ body: @Sendable (_ baseURL: String) async throws -> Void
 ) async throws {
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -41,7 +42,7 @@ func withServer(
     let app = HTTPServer.makeApplication(
         HTTPServerSettings(
             listen: ListenAddress(host: "127.0.0.1", port: 0), apiToken: BearerToken(token), registry: registry,
-            clock: clock, control: control, query: query, logger: logger,
+            clock: clock, control: control, query: query, rules: rules, logger: logger,
             onListening: { port in portContinuation.yield(port) }))
     let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { group in

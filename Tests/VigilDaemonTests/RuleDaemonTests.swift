@@ -55,6 +55,9 @@ import VigilCore
         let answer = try await vigil.get("/api/v1/query?query=ALERTS&time=\(now)")
         #expect(
             answer.bodyText.contains(#""alertname":"UnsupervisedSlot","alertstate":"firing","severity":"critical""#))
+        let alerts = try await vigil.get("/api/v1/alerts")
+        #expect(alerts.bodyText.contains(#""state":"firing","activeAt":"#))
+        #expect(alerts.bodyText.contains(#"{"labels":{"alertname":"UnsupervisedSlot","severity":"critical"}"#))
         let metrics = try await vigil.metrics()
         #expect(metrics["vigil_alerts{alertstate=\"firing\"}"] == 1)
         #expect(metrics.keys.contains { $0.hasPrefix("vigil_rule_group_last_duration_seconds{rule_group=") })

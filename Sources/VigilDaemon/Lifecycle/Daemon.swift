@@ -133,7 +133,8 @@ public final class Daemon: Sendable {
         let server = HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
-                control: state, schedule: scheduleControl, query: QueryAPISettings(store: seriesStore), logger: logger,
+                control: state, schedule: scheduleControl, query: QueryAPISettings(store: seriesStore),
+                rules: RulesAPISettings { await rules.groups }, logger: logger,
                 onListening: options.onListening))
         let ticker = EvaluationTicker(
             clock: clock, logger: logger,

@@ -19,7 +19,21 @@ enum GoFloatFormat {
         if decimal.digits.isEmpty || (exponent >= -4 && exponent < 6) {
             return sign(value) + fixed(decimal, fractionDigits: Swift.max(decimal.digits.count - decimal.point, 0))
         }
-        var text = sign(value)
+        return sign(value) + exponentForm(decimal)
+    }
+
+    /// `strconv.FormatFloat(value, 'e', -1, 64)`: shortest digits, always in exponent form (`1e+00`,
+    /// `8.5e-01`), as Prometheus' API prints alert values.
+    static func shortestExponent(_ value: Double) -> String {
+        if let special = special(value) { return special }
+        let decimal = ShortestDecimal(value.magnitude)
+        if decimal.digits.isEmpty { return sign(value) + "0e+00" }
+        return sign(value) + exponentForm(decimal)
+    }
+
+    private static func exponentForm(_ decimal: ShortestDecimal) -> String {
+        let exponent = decimal.point - 1
+        var text = ""
         text.append(Character(Unicode.Scalar(decimal.digits[0])))
         if decimal.digits.count > 1 {
             text += "."
