@@ -140,7 +140,7 @@ public struct AlertingRule: Sendable {
     }
 
     private static func expand(
-        _ template: Result<AlertTemplate, TemplateError>, _ data: TemplateData, _ query: TemplateQuery
+        _ template: Result<AlertTemplate, TemplateError>, _ data: TemplateData, _ query: @escaping TemplateQuery
     ) -> String {
         do {
             return try template.get().expand(data, query: query)

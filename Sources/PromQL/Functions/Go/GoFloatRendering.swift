@@ -10,3 +10,20 @@ public enum GoFloatRendering {
     /// `strconv.FormatFloat(value, 'f', -1, 64)`: `1000000`, `0.85`.
     public static func fixed(_ value: Double) -> String { GoFloatFormat.shortestFixed(value) }
 }
+
+extension GoFloatRendering {
+    /// `%.Nf`.
+    public static func fixed(_ value: Double, precision: Int) -> String {
+        GoFloatFormat.fixed(value, precision: precision)
+    }
+
+    /// `%.Ne`.
+    public static func exponent(_ value: Double, precision: Int) -> String {
+        GoFloatFormat.exponent(value, precision: precision)
+    }
+
+    /// `%.Ng`.
+    public static func general(_ value: Double, precision: Int) -> String {
+        GoFloatFormat.general(value, precision: precision)
+    }
+}

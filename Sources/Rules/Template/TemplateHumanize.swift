@@ -1,0 +1,123 @@
+import PromQL
+
+/// Prometheus' `humanize*` template functions, digit for digit (they print with Go's `%.4g`).
+enum TemplateHumanize {
+    private static func g4(_ value: Double) -> String { GoFloatRendering.general(value, precision: 4) }
+
+    static func humanize(_ input: Double) -> String {
+        var value = input
+        if value == 0 || value.isNaN || value.isInfinite { return g4(value) }
+        if abs(value) >= 1 {
+            var prefix = ""
+            for candidate in ["k", "M", "G", "T", "P", "E", "Z", "Y"] {
+                if abs(value) < 1000 { break }
+                prefix = candidate
+                value /= 1000
+            }
+            return g4(value) + prefix
+        }
+        var prefix = ""
+        for candidate in ["m", "u", "n", "p", "f", "a", "z", "y"] {
+            if abs(value) >= 1 { break }
+            prefix = candidate
+            value *= 1000
+        }
+        return g4(value) + prefix
+    }
+
+    static func humanize1024(_ input: Double) -> String {
+        var value = input
+        if abs(value) <= 1 || value.isNaN || value.isInfinite { return g4(value) }
+        var prefix = ""
+        for candidate in ["ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"] {
+            if abs(value) < 1024 { break }
+            prefix = candidate
+            value /= 1024
+        }
+        return g4(value) + prefix
+    }
+
+    static func humanizeDuration(_ input: Double) -> String {
+        var value = input
+        if value.isNaN || value.isInfinite { return g4(value) }
+        if value == 0 { return g4(value) + "s" }
+        if abs(value) >= 1 {
+            var sign = ""
+            if value < 0 {
+                sign = "-"
+                value = -value
+            }
+            let duration = Int64(value)
+            let seconds = duration % 60
+            let minutes = (duration / 60) % 60
+            let hours = (duration / 60 / 60) % 24
+            let days = duration / 60 / 60 / 24
+            if days != 0 { return "\(sign)\(days)d \(hours)h \(minutes)m \(seconds)s" }
+            if hours != 0 { return "\(sign)\(hours)h \(minutes)m \(seconds)s" }
+            if minutes != 0 { return "\(sign)\(minutes)m \(seconds)s" }
+            return sign + g4(value) + "s"
+        }
+        var prefix = ""
+        for candidate in ["m", "u", "n", "p", "f", "a", "z", "y"] {
+            if abs(value) >= 1 { break }
+            prefix = candidate
+            value *= 1000
+        }
+        return g4(value) + prefix + "s"
+    }
+
+    static func humanizePercentage(_ value: Double) -> String {
+        g4(value * 100) + "%"
+    }
+
+    /// Go's `time.Time.String()` in UTC: `2026-09-14 12:00:00.5 +0000 UTC`.
+    static func humanizeTimestamp(_ value: Double) -> String {
+        if value.isNaN || value.isInfinite { return g4(value) }
+        let nanoseconds = Int64(value * 1e9)
+        var seconds = nanoseconds / 1_000_000_000
+        var fraction = nanoseconds % 1_000_000_000
+        if fraction < 0 {
+            seconds -= 1
+            fraction += 1_000_000_000
+        }
+        let civil = GoCivilDate(secondsSinceEpoch: seconds)
+        var text = civil.text
+        if fraction > 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: 9 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text + " +0000 UTC"
+    }
+}
+
+/// A UTC date and time from Unix seconds, printed `YYYY-MM-DD hh:mm:ss`.
+struct GoCivilDate {
+    let text: String
+
+    init(secondsSinceEpoch seconds: Int64) {
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        text =
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(pad(secondOfDay / 3600, 2)):"
+            + "\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2))"
+    }
+}
