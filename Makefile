@@ -14,12 +14,13 @@ VIGIL := .build/debug/vigil
 run: build
 	$(VIGIL) run
 
-## test: run the whole test suite (the command CI runs)
+## test: run the whole test suite (the command CI runs), then the shipped rules' unit tests
 test: deps test-deps
 	mkdir -p .build; $(SWIFT) test --disable-xctest 2>&1 | tee .build/test.log; \
 	status=$${PIPESTATUS[0]}; \
 	if [ $$status -ne 0 ]; then exit $$status; fi; \
 	grep -Eq 'Test run with [1-9][0-9]* tests? .*passed' .build/test.log || { echo "no tests ran"; exit 1; }
+	$(VIGIL) test rules rules/tests/*.yml
 
 ## build: compile the daemon (debug)
 build: deps
