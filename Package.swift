@@ -104,7 +104,8 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilDaemon", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL", "Rules",
+                "VigilDaemon", "VigilCore", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL",
+                "Rules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

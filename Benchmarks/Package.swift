@@ -67,6 +67,20 @@ let package = Package(
             path: "Benchmarks/PromQLBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RulesBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PromQL", package: "vigil"),
+                .product(name: "Rules", package: "vigil"),
+                .product(name: "Storage", package: "vigil"),
+                .product(name: "TimeSeries", package: "vigil"),
+                .product(name: "VigilCore", package: "vigil"),
+                .product(name: "VigilDaemon", package: "vigil"),
+            ],
+            path: "Benchmarks/RulesBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import PromQL
 import TimeSeries
+import VigilCore
 
 /// The functions a template can call: Go's text/template builtins and Prometheus' template functions
 /// (`humanize*`, `query`, `first`, `label`, `value`, `reReplaceAll`, …), with their error messages.
@@ -265,20 +266,7 @@ struct TemplateFunctions {
     }
 
     static func queryEscape(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "): output += "+"
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                output += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return output
+        URLQueryEscape.escape(text)
     }
 
     static func pathPrefix(_ url: String) -> String {

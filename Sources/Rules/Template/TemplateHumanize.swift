@@ -1,4 +1,5 @@
 import PromQL
+import VigilCore
 
 /// Prometheus' `humanize*` template functions, digit for digit (they print with Go's `%.4g`).
 enum TemplateHumanize {
@@ -80,8 +81,7 @@ enum TemplateHumanize {
             seconds -= 1
             fraction += 1_000_000_000
         }
-        let civil = GoCivilDate(secondsSinceEpoch: seconds)
-        var text = civil.text
+        var text = UTCDateTime(unixSeconds: seconds).text(separator: " ")
         if fraction > 0 {
             var digits = String(fraction)
             digits = String(repeating: "0", count: 9 - digits.count) + digits
@@ -89,35 +89,5 @@ enum TemplateHumanize {
             text += "." + digits
         }
         return text + " +0000 UTC"
-    }
-}
-
-/// A UTC date and time from Unix seconds, printed `YYYY-MM-DD hh:mm:ss`.
-struct GoCivilDate {
-    let text: String
-
-    init(secondsSinceEpoch seconds: Int64) {
-        var days = seconds / 86_400
-        var secondOfDay = seconds % 86_400
-        if secondOfDay < 0 {
-            secondOfDay += 86_400
-            days -= 1
-        }
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        text =
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2))"
     }
 }

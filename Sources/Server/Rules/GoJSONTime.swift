@@ -1,4 +1,5 @@
 import PromQL
+import VigilCore
 
 /// Times and durations as Go's `encoding/json` writes them in Prometheus' rules API: `time.Time` as
 /// RFC 3339 with nanoseconds, trailing zeros trimmed (`2026-09-14T12:00:30.5Z`; the zero time for "never"),
@@ -9,13 +10,9 @@ enum GoJSONTime {
         guard let milliseconds else { return "0001-01-01T00:00:00Z" }
         let seconds = milliseconds.floorDivided(by: 1000)
         let fraction = milliseconds - seconds * 1000
-        let days = seconds.floorDivided(by: 86_400)
-        let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civil(days)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(Int(secondOfDay / 3600), 2) + ":"
-        text += pad(Int(secondOfDay % 3600 / 60), 2) + ":" + pad(Int(secondOfDay % 60), 2)
+        var text = UTCDateTime(unixSeconds: seconds).text(separator: "T")
         if fraction > 0 {
-            var digits = pad(Int(fraction), 3)
+            var digits = UTCDateTime.padded(fraction, 3)
             while digits.hasSuffix("0") { digits.removeLast() }
             text += "." + digits
         }
@@ -39,24 +36,6 @@ enum GoJSONTime {
     /// Seconds of a `Duration`, as a float64.
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Howard Hinnant's civil-from-days.
-    private static func civil(_ days: Int64) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
     }
 }
 

@@ -4,18 +4,22 @@ import TimeSeries
 
 /// The rule manager's ``RuleStatePersistence`` over SQLite: converts the engine's alerts to the plain
 /// records `Storage` keeps, and back (an unknown state word is skipped, never guessed).
-struct AlertStatePersistence: RuleStatePersistence {
+public struct AlertStatePersistence: RuleStatePersistence {
     let store: AlertStateStore
 
-    func saveAlerts(group: String, alerts: [PersistedAlert]) throws {
+    public init(store: AlertStateStore) {
+        self.store = store
+    }
+
+    public func saveAlerts(group: String, alerts: [PersistedAlert]) throws {
         try store.replaceAlerts(ofGroup: group, with: alerts.map(Self.stored))
     }
 
-    func loadAlerts() throws -> [String: [PersistedAlert]] {
+    public func loadAlerts() throws -> [String: [PersistedAlert]] {
         try store.loadAlerts().mapValues { $0.compactMap(Self.persisted) }
     }
 
-    func removeGroups(notIn keys: Set<String>) throws {
+    public func removeGroups(notIn keys: Set<String>) throws {
         try store.removeGroups(notIn: keys)
     }
 
