@@ -8,9 +8,10 @@ struct CheckRulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "Validate Prometheus rule files (exit 0 valid, 1 invalid, 2 usage).",
         discussion: """
-            Prints "SUCCESS: N rules found" per valid file, or every problem as FILE:LINE:COL: message. \
-            Duplicate rules (same name and labels) are reported as a warning, as promtool's lint, without \
-            failing the check.
+            Prints "SUCCESS: N rules found" per valid file, or "FAILED:" and every problem as \
+            FILE:LINE:COL: message on standard error. Duplicate rules (same name and labels) are reported \
+            as a warning in promtool's words ("lint error N duplicate rule(s) found."), without failing \
+            the check.
             """
     )
 
@@ -35,7 +36,10 @@ struct CheckRulesCommand: ParsableCommand {
                 print("  SUCCESS: \(parsed.ruleCount) rules found")
                 let duplicates = RuleLint.duplicates(in: parsed)
                 if !duplicates.isEmpty {
-                    print("  WARNING: lint: \(RuleLint.message(for: duplicates))")
+                    // promtool prints this lint as a failure yet exits 0; here it is a warning.
+                    print("  WARNING:")
+                    fflush(nil)
+                    FileHandle.standardError.write(Data("lint error \(RuleLint.message(for: duplicates))\n".utf8))
                 }
             } catch {
                 valid = false

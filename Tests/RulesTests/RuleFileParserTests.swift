@@ -1,44 +1,40 @@
 import Foundation
+import PromQL
 import Rules
 import Testing
 import TimeSeries
 import VigilCore
 
-/// Rule files judged as Prometheus 2.42's rulefmt (and promtool check rules) judges them.
+/// Rule files read as Prometheus 2.42's rulefmt reads them: the fields, the fixtures promtool accepts,
+/// and the shapes of file (empty, several documents, null entries) Go's yaml decoder tolerates.
 @Suite struct RuleFileParserTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/testdata/promtool-v2.42").standardized.path
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../..").standardized.path
 
-    func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try RuleFileParser.parse(yaml, file: "r.yml")
-            return []
-        } catch {
-            return error.errors.map(\.description)
-        }
-    }
-
-    @Test(arguments: [("rules.yml", 5), ("rules_duplicates.yml", 5), ("bad-rules-error.yml", 1)])
+    @Test(arguments: [
+        ("rules.yml", 5), ("rules_duplicates.yml", 5), ("bad-rules-error.yml", 1), ("prometheus-rules.lint.yml", 2),
+    ])
     func promtoolFixturesThatPromtoolAcceptsAreAccepted(file: String, rules: Int) throws {
         let parsed = try RuleFileParser.load(path: "\(Self.fixtures)/\(file)")
-        #expect(parsed.ruleCount == rules)  // promtool check rules: "SUCCESS: N rules found"
+        // promtool check rules 2.42: "SUCCESS: 5 rules found" / "1 rules found"; the two lint fixtures
+        // hold 5 and 2 rules (counted in the files).
+        #expect(parsed.ruleCount == rules)
     }
 
     @Test func unparsableExpressionIsReportedAtTheExprWithPromtoolsWording() {
         let path = "\(Self.fixtures)/bad-rules-syntax.yml"
-        #expect(throws: RuleFileError.self) { try RuleFileParser.load(path: path) }
-        do {
-            _ = try RuleFileParser.load(path: path)
-        } catch {
-            // promtool 2.42: bad-rules-syntax.yml: 7:15: group "bad-syntax", rule 1, "x": could not parse
-            // expression: 1:7: parse error: unexpected end of input
-            #expect(
-                error.errors.map(\.description) == [
-                    "\(path):7:15: group \"bad-syntax\", rule 1, \"x\": could not parse expression: 1:7: parse error: unexpected end of input"
-                ])
-        }
+        // promtool 2.42: bad-rules-syntax.yml: 7:15: group "bad-syntax", rule 1, "x": could not parse
+        // expression: 1:7: parse error: unexpected end of input
+        #expect(
+            RuleFileProblems.of(path: path) == [
+                "\(path):7:15: group \"bad-syntax\", rule 1, \"x\": could not parse expression: 1:7: parse error: unexpected end of input"
+            ])
+    }
+
+    @Test func anUnreadableFileIsAnErrorNamingIt() {
+        #expect(RuleFileProblems.of(path: "/nonexistent/r.yml") == ["/nonexistent/r.yml: cannot read rule file"])
     }
 
     @Test func shippedRuleFilesAreValid() throws {
@@ -64,7 +60,7 @@ import VigilCore
                     expr: resilience_utilization_rate > 0.8
                     for: 5m
                     keep_firing_for: 10m
-                    labels: {severity: warning, page: true}
+                    labels: {severity: warning, page: true, ratio: 1.5}
                     annotations:
                       summary: "at {{ $value }}"
                   - record: job:x:sum
@@ -72,61 +68,111 @@ import VigilCore
                     labels: {team: ops}
             """, file: "r.yml")
         let group = try #require(file.groups.first)
-        #expect(group.interval == 30_000 && group.limit == 10)
+        #expect(group.name == "g" && group.interval == 30_000 && group.limit == 10)
+        #expect(group.location.line == 2 && group.location.column == 5)
         let alert = group.rules[0]
         #expect(alert.kind == .alerting && alert.name == "HighUtilization")
+        #expect(alert.expressionText == "resilience_utilization_rate > 0.8")
+        #expect(alert.expression.type == .vector)
         #expect(alert.holdDuration == 300_000 && alert.keepFiringFor == 600_000)
-        #expect(alert.labels["page"] == "true" && alert.labels["severity"] == "warning")
-        #expect(alert.annotations["summary"] == "at {{ $value }}")
-        #expect(alert.location.line == 6)
-        #expect(group.rules[1].kind == .recording && group.rules[1].labels["team"] == "ops")
+        // Go's yaml hands unquoted booleans and numbers to a string field as written.
+        #expect(alert.labels == Labels(["page": "true", "ratio": "1.5", "severity": "warning"]))
+        #expect(alert.annotations == Labels(["summary": "at {{ $value }}"]))
+        #expect(alert.location.line == 6 && alert.location.column == 9)
+        let record = group.rules[1]
+        #expect(record.kind == .recording && record.name == "job:x:sum" && record.labels == Labels(["team": "ops"]))
+        #expect(record.holdDuration == 0 && record.annotations.isEmpty)
     }
 
-    @Test func emptyFileHasNoGroups() throws {
-        #expect(try RuleFileParser.parse("", file: "r.yml").groups.isEmpty)
-        #expect(try RuleFileParser.parse("groups:\n", file: "r.yml").groups.isEmpty)
+    @Test func anIntervalOfZeroMeansTheGlobalIntervalAndANegativeLimitIsAccepted() throws {
+        // rules/manager.go uses the global interval when rg.Interval == 0; promtool accepts limit: -1.
+        let file = try RuleFileParser.parse(
+            "groups:\n  - name: g\n    limit: -1\n    interval: 0s\n    rules:\n      - record: x\n        expr: up\n",
+            file: "r.yml")
+        #expect(file.groups.first?.interval == nil)
+        #expect(file.groups.first?.limit == -1)
     }
 
-    @Test func everyProblemIsReportedWithItsPosition() {
-        let found = errors(
-            """
-            groups:
-              - name: g
-                rules:
-                  - record: 1bad
-                    expr: up
-                    for: 5m
-                  - alert: A
-                    record: b
-                    expr: up
-                  - alert: B
-                  - alert: C
-                    expr: up
-                    labels: {__name__: x, "bad-name": y}
-                    annotations: {"a b": c}
-                    fore: 5m
-              - name: g
-                rules: []
-              - rules: []
-            """)
+    @Test(arguments: [
+        "", "# nothing\n", "groups:\n", "groups: []\n",
+        "---\n---\ngroups: [{name: g, rules: [{record: x, expr: up}]}]\n",
+    ])
+    func filesWithoutGroupsAreValid(text: String) throws {
+        // promtool check rules on each: "SUCCESS: 0 rules found" (the last has an empty first document).
+        #expect(try RuleFileParser.parse(text, file: "r.yml").groups.isEmpty)
+    }
+
+    @Test func onlyTheFirstDocumentIsRead() throws {
+        // promtool: "SUCCESS: 1 rules found" on both; the later documents are broken YAML and ignored.
+        let plain =
+            "groups:\n  - name: g\n    rules:\n      - record: a\n        expr: up\n---\ngroups:\n  - name: h\n    rules:\n      - record: [\n"
+        #expect(try RuleFileParser.parse(plain, file: "r.yml").groups.map(\.name) == ["g"])
+        let marked = "%YAML 1.1\n---\ngroups:\n  - name: g\n    rules: [{record: x, expr: up}]\n...\n---\n[bad\n"
+        #expect(try RuleFileParser.parse(marked, file: "r.yml").ruleCount == 1)
+    }
+
+    @Test func problemsInTheFirstDocumentKeepTheirLines() {
+        // "---" on line 1 and the bad expression on line 5, column 15 (after "        expr: ").
+        let text = "---\ngroups:\n  - name: g\n    rules:\n      - record: x\n        expr: 'up +'\n---\n"
         #expect(
-            found == [
-                "r.yml:4:17: group \"g\", rule 1, \"1bad\": invalid recording rule name: 1bad",
-                "r.yml:6:14: group \"g\", rule 1, \"1bad\": invalid field 'for' in recording rule",
-                "r.yml:8:17: group \"g\", rule 2, \"b\": only one of 'record' and 'alert' must be set",
-                "r.yml:10:9: group \"g\", rule 3, \"B\": field 'expr' must be set in rule",
-                "r.yml:13:18: group \"g\", rule 4, \"C\": invalid label name: __name__",
-                "r.yml:13:31: group \"g\", rule 4, \"C\": invalid label name: bad-name",
-                "r.yml:14:23: group \"g\", rule 4, \"C\": invalid annotation name: a b",
-                "r.yml:15:9: groups[0].rules[3].fore: unknown key \"fore\"; did you mean \"for\"?",
-                "r.yml:16:11: groups[1].name: groupname: \"g\" is repeated in the same file",
-                "r.yml:18:5: groups[2]: Groupname must not be empty",
+            RuleFileProblems.of(text) == [
+                "r.yml:6:15: group \"g\", rule 1, \"x\": could not parse expression: 1:5: parse error: unexpected end of input"
             ])
     }
 
-    @Test func badDurationIsAnError() {
-        let found = errors("groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        for: 5x\n")
-        #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("r.yml:6:14: groups[0].rules[0].for:") == true)
+    @Test func nullListEntriesAreSkippedAsGoDoes() throws {
+        // promtool on "name: 5, rules: [~]": "SUCCESS: 0 rules found".
+        let file = try RuleFileParser.parse("groups:\n  - name: 5\n    rules: [~]\n  - ~\n", file: "r.yml")
+        #expect(file.groups.map(\.name) == ["5"])
+        #expect(file.ruleCount == 0)
+    }
+
+    @Test func nullLabelValuesReadAsEmpty() throws {
+        // promtool accepts `labels: {a: ~}`; an empty value is an absent label in Prometheus.
+        let file = try RuleFileParser.parse(
+            "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        labels: {a: ~, b: x}\n",
+            file: "r.yml")
+        #expect(file.groups.first?.rules.first?.labels == Labels(["b": "x"]))
+    }
+
+    @Test func recordAlertAndExprAreTakenAsWrittenLikeGosYamlNode() throws {
+        // Prometheus keeps these three as yaml.Node and uses their text: `alert: ~` is an alert named "~"
+        // and an `alert:` mapping next to `record:` is ignored (promtool: "SUCCESS: 1 rules found" on each).
+        let null = try RuleFileParser.parse(
+            "groups:\n  - name: g\n    rules:\n      - alert: ~\n        expr: up\n", file: "r.yml")
+        #expect(null.groups.first?.rules.first?.name == "~")
+        let mapping = try RuleFileParser.parse(
+            "groups:\n  - name: g\n    rules:\n      - record: x\n        alert: {a: b}\n        expr: up\n",
+            file: "r.yml")
+        #expect(mapping.groups.first?.rules.first?.kind == .recording)
+    }
+
+    @Test func recordingRuleLabelsAreNotTemplates() throws {
+        // promtool accepts "{{ bad" as a recording rule's label value: only alerting rules' are parsed.
+        let file = try RuleFileParser.parse(
+            "groups:\n  - name: g\n    rules:\n      - record: \"a:b\"\n        expr: up\n        labels: {__x: \"{{ bad\"}\n",
+            file: "r.yml")
+        #expect(file.groups.first?.rules.first?.labels["__x"] == "{{ bad")
+    }
+}
+
+/// The problems a rule file has, as printed lines.
+enum RuleFileProblems {
+    static func of(_ yaml: String, file: String = "r.yml") -> [String] {
+        do {
+            _ = try RuleFileParser.parse(yaml, file: file)
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    static func of(path: String) -> [String] {
+        do {
+            _ = try RuleFileParser.load(path: path)
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
     }
 }

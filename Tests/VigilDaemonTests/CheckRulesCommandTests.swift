@@ -18,24 +18,48 @@ import Testing
         #expect(result.output.contains("  SUCCESS: 1 rules found"))
     }
 
-    @Test func duplicateRulesAreAWarningNotAFailure() async throws {
+    @Test func duplicateRulesAreAWarningInPromtoolsWordsNotAFailure() async throws {
         let directory = TestDirectory()
         let result = try await VigilProcess.runToCompletion(
-            ["check", "rules", "\(Self.fixtures)/rules_duplicates.yml"], directory: directory.path)
-        #expect(result.status == 0)
-        #expect(result.output.contains("WARNING: lint: 1 duplicate rule(s) found.\nMetric: job:test:count_over_time1m"))
+            ["check", "rules", "\(Self.fixtures)/prometheus-rules.lint.yml"], directory: directory.path)
+        // promtool 2.42 exits 0 on this file and prints the lint below (after "  FAILED:", where we warn).
+        #expect(result.status == 0, "\(result.output)")
+        #expect(
+            result.output.contains(
+                """
+                  SUCCESS: 2 rules found
+                  WARNING:
+                lint error 1 duplicate rule(s) found.
+                Metric: HighRequestLatency
+                Label(s):
+                \tseverity: page
+                Might cause inconsistency while recording expressions
+
+                """), "\(result.output)")
     }
 
-    @Test func anInvalidFileFailsWithItsPosition() async throws {
-        let path = "\(Self.fixtures)/bad-rules-syntax.yml"
+    @Test func anInvalidFileFailsWithEveryProblemWhileTheOthersAreStillChecked() async throws {
         let directory = TestDirectory()
+        let bad = try directory.write(
+            "bad.yml",
+            "groups:\n  - name: g\n    rules:\n      - record: a\n        expr: up\n        for: 5m\n  - name: g\n")
         let result = try await VigilProcess.runToCompletion(
-            ["check", "rules", "\(Self.fixtures)/rules.yml", path], directory: directory.path)
+            ["check", "rules", bad, "\(Self.fixtures)/rules.yml"], directory: directory.path)
         #expect(result.status == 1)
-        #expect(result.output.contains("FAILED"))
-        #expect(result.output.contains("\(path):7:15: group \"bad-syntax\", rule 1, \"x\": could not parse expression"))
-        let none = try await VigilProcess.runToCompletion(["check", "rules"], directory: directory.path)
-        #expect(none.status == 2)
+        // promtool on the same text: "4:17: … invalid field 'for' in recording rule" and
+        // "7:5: groupname: \"g\" is repeated in the same file"; then the next file is still checked.
+        #expect(
+            result.output.contains(
+                """
+                Checking \(bad)
+                  FAILED:
+                \(bad):4:17: group "g", rule 1, "a": invalid field 'for' in recording rule
+                \(bad):7:5: groupname: "g" is repeated in the same file
+
+                Checking \(Self.fixtures)/rules.yml
+                  SUCCESS: 5 rules found
+
+                """), "\(result.output)")
     }
 
     @Test func checkConfigAlsoChecksTheRuleFilesItNames() async throws {

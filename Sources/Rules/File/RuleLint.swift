@@ -7,6 +7,11 @@ public enum RuleLint {
     public struct Duplicate: Sendable, Equatable {
         public var name: String
         public var labels: Labels
+
+        public init(name: String, labels: Labels) {
+            self.name = name
+            self.labels = labels
+        }
     }
 
     /// Rules of `file` (across its groups) sharing a name and label set, each listed once, sorted.
