@@ -109,6 +109,9 @@ import VigilCore
         #expect(try RuleFileParser.parse(plain, file: "r.yml").groups.map(\.name) == ["g"])
         let marked = "%YAML 1.1\n---\ngroups:\n  - name: g\n    rules: [{record: x, expr: up}]\n...\n---\n[bad\n"
         #expect(try RuleFileParser.parse(marked, file: "r.yml").ruleCount == 1)
+        // The same with Windows line ends (promtool: "SUCCESS: 1 rules found").
+        let crlf = "groups:\r\n  - name: g\r\n    rules:\r\n      - record: a\r\n        expr: up\r\n---\r\n[bad\r\n"
+        #expect(try RuleFileParser.parse(crlf, file: "r.yml").ruleCount == 1)
     }
 
     @Test func problemsInTheFirstDocumentKeepTheirLines() {

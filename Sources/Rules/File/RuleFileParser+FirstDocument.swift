@@ -8,7 +8,8 @@ extension RuleFileParser {
         var started = false
         var lineStart = text.startIndex
         while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            // By byte: "\r\n" is one Character, so a Character search for "\n" would miss CRLF lines.
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let line = text[lineStart..<lineEnd]
             if isMarker(line, "---") {
                 if started { return text[..<lineStart] }
@@ -18,7 +19,7 @@ extension RuleFileParser {
             } else if !started && hasContent(line) {
                 started = true
             }
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
         }
         return text[...]
     }
