@@ -61,6 +61,8 @@ public struct RuleGroup: Sendable {
                 let samples: [IngestedSample]
                 switch rules[index] {
                 case .alerting(var rule):
+                    // Out of the array while it evaluates, so its alerts change in place rather than as a copy.
+                    rules[index] = .recording(RecordingRule(rule.definition))
                     defer { rules[index] = .alerting(rule) }
                     samples = try rule.evaluate(at: time, in: context, limit: limit)
                 case .recording(let rule):

@@ -16,10 +16,20 @@ extension RuleGroup {
     @discardableResult
     public mutating func restore(_ saved: [PersistedAlert], at now: Int64, options: AlertRestoreOptions) -> Int {
         let indexBySource = Dictionary(sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var restored = 0
+        var byRule: [Int: [PersistedAlert]] = [:]
         for entry in saved {
-            guard let index = indexBySource[entry.rule], case .alerting(var rule) = rules[index] else { continue }
-            if rule.restore(entry.alert, savedAt: entry.savedAt, at: now, options: options) { restored += 1 }
+            guard let index = indexBySource[entry.rule] else { continue }
+            byRule[index, default: []].append(entry)
+        }
+        var restored = 0
+        // One rule at a time, taken out of the group while it changes: its alert dictionary is then uniquely
+        // referenced and grows in place (per alert, a copy of the whole dictionary would make this quadratic).
+        for (index, entries) in byRule {
+            guard case .alerting(var rule) = rules[index] else { continue }
+            replaceRule(at: index, with: .recording(RecordingRule(rule.definition)))
+            for entry in entries where rule.restore(entry.alert, savedAt: entry.savedAt, at: now, options: options) {
+                restored += 1
+            }
             replaceRule(at: index, with: .alerting(rule))
         }
         return restored
