@@ -1,7 +1,7 @@
 import PromQL
-import TimeSeries
 import Rules
 import Testing
+import TimeSeries
 import VigilCore
 
 @Suite struct RuleFileModelTests {

@@ -59,7 +59,9 @@ import VigilCore
     }
 
     @Test func expansionErrorsNameTheProblem() throws {
-        #expect(throws: TemplateError("function \"nope\" not defined")) { try expand("{{ nope 1 }}") }
+        #expect(throws: TemplateError("template: __alert_T:1: function \"nope\" not defined")) {
+            try AlertTemplate("{{ nope 1 }}", name: "__alert_T")
+        }
         #expect(throws: TemplateError("error calling first: first() called on vector with no elements")) {
             try AlertTemplate(#"{{ query "y" | first }}"#, name: "t").expand(Self.data) { _ in [] }
         }
@@ -83,6 +85,8 @@ import VigilCore
         let alert = try #require(rule.activeAlerts.first)
         #expect(alert.labels["severity"] == "critical")
         #expect(alert.annotations["summary"] == "h1 at 90%")
-        #expect(alert.annotations["bad"] == "<error expanding template: function \"nope\" not defined>")
+        #expect(
+            alert.annotations["bad"]
+                == "<error expanding template: template: __alert_High:1: function \"nope\" not defined>")
     }
 }

@@ -108,6 +108,9 @@ enum TemplateActionParser {
         guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             throw TemplateError("template: \(template):\(line): unexpected \"\(word)\" in operand")
         }
+        guard TemplateFunctions.names.contains(word) else {
+            throw TemplateError("template: \(template):\(line): function \"\(word)\" not defined")
+        }
         return .identifier(word)
     }
 

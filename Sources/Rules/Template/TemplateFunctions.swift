@@ -8,6 +8,14 @@ struct TemplateFunctions {
     let query: TemplateQuery
     let externalURL: String
 
+    /// Every function name `call` knows, so an unknown one is a parse error as in Go.
+    static let names: Set<String> = [
+        "and", "args", "eq", "externalURL", "first", "ge", "graphLink", "gt", "html", "humanize", "humanize1024",
+        "humanizeDuration", "humanizePercentage", "humanizeTimestamp", "index", "js", "label", "le", "len", "lt",
+        "match", "ne", "not", "or", "pathPrefix", "print", "printf", "println", "query", "reReplaceAll", "safeHtml",
+        "sortByLabel", "strvalue", "tableLink", "title", "toLower", "toUpper", "urlquery", "value",
+    ]
+
     func call(_ name: String, _ arguments: [TemplateValue]) throws(TemplateError) -> TemplateValue {
         func argument(_ index: Int) throws(TemplateError) -> TemplateValue {
             guard index < arguments.count else {
