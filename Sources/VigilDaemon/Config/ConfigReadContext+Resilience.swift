@@ -59,11 +59,14 @@ extension ConfigReadContext {
                 weights[dimension] = weight
             }
         }
-        let sum = weights.values.reduce(0, +)
+        // In a fixed order (a dictionary's varies from run to run, and so would the last bits of the sum), and
+        // printed rounded to 1e-9 so the message shows 1.2, not 1.2000000000000002.
+        let sum = DefenseDimension.allCases.reduce(0) { $0 + (weights[$1] ?? 0) }
         if abs(sum - 1) > 1e-6 {
             let listed = DefenseDimension.allCases.map { "\($0.rawValue) \(weights[$0] ?? 0)" }
             section.value.report(
-                "weights must sum to 1, got \(sum) (\(listed.joined(separator: ", ")); unset keys keep their defaults)")
+                "weights must sum to 1, got \((sum * 1e9).rounded() / 1e9) (\(listed.joined(separator: ", ")); unset keys keep their defaults)"
+            )
         }
         return weights
     }
