@@ -1,16 +1,13 @@
 import Foundation
 import PromQL
+import TestSupport
 import Testing
 
 /// Every expression Prometheus' own conformance files evaluate must parse (those under `eval_fail`
 /// may fail for any reason, so they are not required to).
 @Suite struct ParserConformanceFilesTests {
     /// `../shared/testdata/promqltest-v2.42` next to the repository, as the issue places it.
-    static let directory: String = {
-        var path = "\(#filePath)"
-        for _ in 0..<3 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
-        return path + "/../shared/testdata/promqltest-v2.42"
-    }()
+    static let directory = SharedFiles.conformanceFiles ?? SharedFiles.absent
 
     static let files = [
         "aggregators", "at_modifier", "collision", "functions", "histograms", "literals", "operators",
@@ -32,7 +29,7 @@ import Testing
         return found
     }
 
-    @Test(.enabled(if: contents("literals") != nil, "the conformance files are not next to the repository"))
+    @Test(.enabled(if: contents("literals") != nil, Comment(rawValue: SharedFiles.conformanceFilesReason)))
     func everyEvaluatedExpressionParses() throws {
         var total = 0
         var failures: [String] = []

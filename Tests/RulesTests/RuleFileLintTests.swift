@@ -1,14 +1,15 @@
 import Foundation
 import Rules
+import TestSupport
 import Testing
 import TimeSeries
 
 /// promtool's duplicate-rule lint: same name and labels anywhere in one file.
 @Suite struct RuleFileLintTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/testdata/promtool-v2.42").standardized.path
+    static let fixtures = SharedFiles.promtoolFixtures ?? SharedFiles.absent
 
-    @Test func promtoolsFixturesHaveTheDuplicatesPromtoolReports() throws {
+    @Test(.enabled(if: SharedFiles.promtoolFixtures != nil, Comment(rawValue: SharedFiles.promtoolFixturesReason)))
+    func promtoolsFixturesHaveTheDuplicatesPromtoolReports() throws {
         // promtool 2.42: "lint error 1 duplicate rule(s) found.\nMetric: job:test:count_over_time1m\nLabel(s):\n…"
         let recorded = try RuleFileParser.load(path: "\(Self.fixtures)/rules_duplicates.yml")
         #expect(

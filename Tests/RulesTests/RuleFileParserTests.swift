@@ -1,6 +1,7 @@
 import Foundation
 import PromQL
 import Rules
+import TestSupport
 import Testing
 import TimeSeries
 import VigilCore
@@ -8,14 +9,15 @@ import VigilCore
 /// Rule files read as Prometheus 2.42's rulefmt reads them: the fields, the fixtures promtool accepts,
 /// and the shapes of file (empty, several documents, null entries) Go's yaml decoder tolerates.
 @Suite struct RuleFileParserTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/testdata/promtool-v2.42").standardized.path
+    static let fixtures = SharedFiles.promtoolFixtures ?? SharedFiles.absent
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../..").standardized.path
 
-    @Test(arguments: [
-        ("rules.yml", 5), ("rules_duplicates.yml", 5), ("bad-rules-error.yml", 1), ("prometheus-rules.lint.yml", 2),
-    ])
+    @Test(
+        .enabled(if: SharedFiles.promtoolFixtures != nil, Comment(rawValue: SharedFiles.promtoolFixturesReason)),
+        arguments: [
+            ("rules.yml", 5), ("rules_duplicates.yml", 5), ("bad-rules-error.yml", 1), ("prometheus-rules.lint.yml", 2),
+        ])
     func promtoolFixturesThatPromtoolAcceptsAreAccepted(file: String, rules: Int) throws {
         let parsed = try RuleFileParser.load(path: "\(Self.fixtures)/\(file)")
         // promtool check rules 2.42: "SUCCESS: 5 rules found" / "1 rules found"; the two lint fixtures
@@ -23,7 +25,8 @@ import VigilCore
         #expect(parsed.ruleCount == rules)
     }
 
-    @Test func unparsableExpressionIsReportedAtTheExprWithPromtoolsWording() {
+    @Test(.enabled(if: SharedFiles.promtoolFixtures != nil, Comment(rawValue: SharedFiles.promtoolFixturesReason)))
+    func unparsableExpressionIsReportedAtTheExprWithPromtoolsWording() {
         let path = "\(Self.fixtures)/bad-rules-syntax.yml"
         // promtool 2.42: bad-rules-syntax.yml: 7:15: group "bad-syntax", rule 1, "x": could not parse
         // expression: 1:7: parse error: unexpected end of input

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Prometheus' own PromQL conformance files (2.42, 566 evals), run as Prometheus' test runner runs
@@ -7,11 +8,7 @@ import Testing
     /// The most evals seen passing so far.
     static let bestPassCount = 566
 
-    static let directory: String = {
-        var path = "\(#filePath)"
-        for _ in 0..<4 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
-        return path + "/../shared/testdata/promqltest-v2.42"
-    }()
+    static let directory = SharedFiles.conformanceFiles ?? SharedFiles.absent
 
     static let files = [
         "aggregators", "at_modifier", "collision", "functions", "histograms", "literals", "operators",
@@ -22,7 +19,7 @@ import Testing
         try? String(contentsOfFile: directory + "/" + name + ".test", encoding: .utf8)
     }
 
-    @Test(.enabled(if: contents("literals") != nil, "the conformance files are not next to the repository"))
+    @Test(.enabled(if: contents("literals") != nil, Comment(rawValue: SharedFiles.conformanceFilesReason)))
     func prometheusConformanceFilesPass() throws {
         var passed = 0
         var total = 0

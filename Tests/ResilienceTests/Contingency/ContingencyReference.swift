@@ -8,16 +8,8 @@ import TestSupport
 /// Many programs are analysed in one Python process (the driver imports the reference and calls
 /// its own `analyse`), because starting Python and NetworkX per program would take minutes.
 enum ContingencyReference {
-    static let script: String? = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        if let override = ProcessInfo.processInfo.environment["VIGIL_CONTINGENCY_REF"] { return override }
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/reference/contingency_ref.py").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }()
+    static let script: String? =
+        ProcessInfo.processInfo.environment["VIGIL_CONTINGENCY_REF"] ?? SharedFiles.path("reference/contingency_ref.py")
 
     /// True when the reference and python3 with networkx are both there.
     static let isAvailable: Bool = {
@@ -26,7 +18,8 @@ enum ContingencyReference {
     }()
 
     static let unavailableReason =
-        "needs python3 with networkx (pip install networkx) and shared/reference/contingency_ref.py"
+        "python3 with networkx (pip install networkx), and "
+        + SharedFiles.needs("reference/contingency_ref.py", "the Python reference")
 
     struct Job {
         var file: String
