@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "TimeSeries", targets: ["TimeSeries"]),
         .library(name: "PromQL", targets: ["PromQL"]),
         .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "Alerting", targets: ["Alerting"]),
+        .library(name: "Notify", targets: ["Notify"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
@@ -58,6 +60,27 @@ let package = Package(
         // Rule files, groups, recording and alerting rules, alert states, templates, promtool-format
         // unit tests; no I/O beyond reading the files it is asked to read.
         .target(name: "Rules", dependencies: ["VigilCore", "TimeSeries", "PromQL"], swiftSettings: strict),
+        // Alertmanager's pipeline as a pure engine: matchers, the route tree and escalation files,
+        // time intervals, inhibition, silences, aggregation groups and the notification log; state
+        // behind protocols that Storage implements, "now" always an argument.
+        .target(
+            name: "Alerting",
+            dependencies: [
+                "VigilCore", "TimeSeries", "PromQL", "Rules", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Turning a group's notification into messages and delivering them: Alertmanager's webhook
+        // payload, email, the local file, and the durable outbox with its retrying workers.
+        .target(
+            name: "Notify",
+            dependencies: [
+                "Alerting", "Transport", "VigilCore", "TimeSeries", "Rules",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // HTTP (and later SMTP) requests through libcurl.
         .target(
             name: "Transport",
@@ -68,7 +91,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "VigilCore",
+                "VigilCore", "Alerting", "Notify", "Rules", "TimeSeries",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
@@ -77,7 +100,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "VigilCore", "TimeSeries", "PromQL", "Rules",
+                "VigilCore", "TimeSeries", "PromQL", "Rules", "Alerting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -91,7 +114,7 @@ let package = Package(
             name: "VigilDaemon",
             dependencies: [
                 "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TimeSeries", "PromQL",
-                "Rules",
+                "Rules", "Alerting", "Notify",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,7 +128,7 @@ let package = Package(
             name: "vigil",
             dependencies: [
                 "VigilDaemon", "VigilCore", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL",
-                "Rules",
+                "Rules", "Alerting", "Notify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -123,6 +146,19 @@ let package = Package(
         .testTarget(
             name: "RulesTests",
             dependencies: ["Rules", "PromQL", "TimeSeries", "VigilCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AlertingTests",
+            dependencies: ["Alerting", "Rules", "TimeSeries", "VigilCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NotifyTests",
+            dependencies: [
+                "Notify", "Alerting", "Transport", "Rules", "TimeSeries", "VigilCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"], swiftSettings: strict),
@@ -147,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Transport", "VigilCore", "TimeSeries", "PromQL", "Rules",
+                "Server", "Transport", "VigilCore", "TimeSeries", "PromQL", "Rules", "Alerting",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -157,7 +193,7 @@ let package = Package(
             name: "VigilDaemonTests",
             dependencies: [
                 "VigilDaemon", "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TestSupport",
-                "vigil", "TimeSeries", "PromQL",
+                "vigil", "TimeSeries", "PromQL", "Alerting", "Notify", "Rules",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -18,6 +18,9 @@ public struct HTTPServerSettings: Sendable {
     public var query: QueryAPISettings?
     /// The rule groups behind `/api/v1/rules` and `/api/v1/alerts`; nil leaves those routes out.
     public var rules: RulesAPISettings?
+    /// The alerting pipeline behind Alertmanager's API v2 and `/api/v1/notifications`; nil leaves
+    /// those routes out.
+    public var alertmanager: AlertmanagerAPISettings?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
@@ -25,10 +28,12 @@ public struct HTTPServerSettings: Sendable {
     public init(
         listen: ListenAddress, apiToken: BearerToken, registry: PrometheusCollectorRegistry,
         clock: any VigilClock, control: any DaemonControl, schedule: (any ScheduleControl)? = nil,
-        query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil, logger: Logger,
+        query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil,
+        alertmanager: AlertmanagerAPISettings? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.rules = rules
+        self.alertmanager = alertmanager
         self.listen = listen
         self.apiToken = apiToken
         self.registry = registry
@@ -63,6 +68,10 @@ public enum HTTPServer {
         }
         if let rules = settings.rules {
             RulesRoutes(settings: rules).register(on: router)
+        }
+        if let alertmanager = settings.alertmanager {
+            AlertmanagerRoutes(settings: alertmanager, token: settings.apiToken, clock: settings.clock)
+                .register(on: router)
         }
         if let query = settings.query {
             let clock = settings.clock

@@ -58,6 +58,60 @@ enum Migrations {
             }
             try db.create(index: "alert_state_by_group", on: "alert_state", columns: ["group_key"])
         }
+        // The alerting pipeline: alerts posted to the API, silences, the notification log, and the outbox of
+        // messages to deliver (written in the same transaction as the log entries that decided them).
+        migrator.registerMigration("v5_alerting") { db in
+            try db.create(table: "pipeline_alert") { table in
+                table.column("fingerprint", .text).primaryKey()
+                table.column("labels", .text).notNull()
+                table.column("annotations", .text).notNull()
+                table.column("starts_at", .integer).notNull()
+                table.column("ends_at", .integer).notNull()
+                table.column("generator_url", .text).notNull()
+                table.column("updated_at", .integer).notNull()
+                table.column("timeout", .boolean).notNull()
+            }
+            try db.create(table: "silence") { table in
+                table.column("id", .text).primaryKey()
+                table.column("matchers", .text).notNull()
+                table.column("starts_at", .integer).notNull()
+                table.column("ends_at", .integer).notNull()
+                table.column("updated_at", .integer).notNull()
+                table.column("created_by", .text).notNull()
+                table.column("comment", .text).notNull()
+            }
+            try db.create(table: "notification_log") { table in
+                table.column("receiver", .text).notNull()
+                table.column("integration", .text).notNull()
+                table.column("group_key", .text).notNull()
+                table.column("firing", .text).notNull()
+                table.column("resolved", .text).notNull()
+                table.column("timestamp", .integer).notNull()
+                table.column("expires_at", .integer).notNull()
+                table.primaryKey(["receiver", "integration", "group_key"])
+            }
+            try db.create(table: "outbox") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("id", .text).notNull().unique()
+                table.column("receiver", .text).notNull()
+                table.column("integration", .text).notNull()
+                table.column("group_key", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.column("status", .text).notNull()
+                table.column("alert_count", .integer).notNull()
+                table.column("created_at", .integer).notNull()
+                table.column("first_fired_at", .integer)
+                table.column("attempts", .integer).notNull()
+                table.column("next_attempt_at", .integer).notNull()
+                table.column("state", .text).notNull().check(sql: "state IN ('pending', 'delivered', 'dead')")
+                table.column("last_error", .text)
+                table.column("delivered_at", .integer)
+            }
+            try db.create(
+                index: "outbox_pending", on: "outbox",
+                columns: ["state", "receiver", "integration", "group_key", "seq"])
+            try db.create(index: "outbox_next_attempt", on: "outbox", columns: ["state", "next_attempt_at"])
+        }
         return migrator
     }
 

@@ -32,6 +32,20 @@ enum CurlCallbacks {
         return length
     }
 
+    /// Hands the next part of the upload to libcurl; 0 once it has all been read.
+    static let read: ccurl_data_callback = { buffer, size, count, pointer in
+        guard let context = TransferContext.from(pointer), let buffer else { return 0 }
+        let length = min(size * count, context.upload.count - context.uploadOffset)
+        guard length > 0 else { return 0 }
+        context.upload.withUnsafeBufferPointer { source in
+            buffer.withMemoryRebound(to: UInt8.self, capacity: length) { target in
+                target.update(from: source.baseAddress! + context.uploadOffset, count: length)
+            }
+        }
+        context.uploadOffset += length
+        return length
+    }
+
     /// Called often by libcurl while the transfer runs; a non-zero return aborts it (CURLE_ABORTED_BY_CALLBACK).
     static let progress: ccurl_progress_callback = { pointer, _, _, _, _ in
         guard let context = TransferContext.from(pointer) else { return 1 }

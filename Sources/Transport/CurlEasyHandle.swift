@@ -9,6 +9,7 @@ import CCurl
 final class CurlEasyHandle {
     let raw: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var recipientList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     init() throws(TransportError) {
@@ -26,6 +27,7 @@ final class CurlEasyHandle {
     deinit {
         curl_easy_cleanup(raw)
         curl_slist_free_all(headerList)
+        curl_slist_free_all(recipientList)
         errorBuffer.deallocate()
     }
 
@@ -79,6 +81,21 @@ final class CurlEasyHandle {
 
     /// Sets the request header lines ("Name: value"); the list is kept until the handle is released.
     func setHeaderLines(_ lines: [String]) throws(TransportError) {
+        let list = try Self.list(lines)
+        curl_slist_free_all(headerList)
+        headerList = list
+        try check(ccurl_setopt_slist(raw, CURLOPT_HTTPHEADER, list), CURLOPT_HTTPHEADER)
+    }
+
+    /// Sets the SMTP envelope recipients; the list is kept until the handle is released.
+    func setRecipients(_ addresses: [String]) throws(TransportError) {
+        let list = try Self.list(addresses)
+        curl_slist_free_all(recipientList)
+        recipientList = list
+        try check(ccurl_setopt_slist(raw, CURLOPT_MAIL_RCPT, list), CURLOPT_MAIL_RCPT)
+    }
+
+    private static func list(_ lines: [String]) throws(TransportError) -> UnsafeMutablePointer<curl_slist>? {
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
             guard let appended = curl_slist_append(list, line) else {
@@ -87,9 +104,7 @@ final class CurlEasyHandle {
             }
             list = appended
         }
-        curl_slist_free_all(headerList)
-        headerList = list
-        try check(ccurl_setopt_slist(raw, CURLOPT_HTTPHEADER, list), CURLOPT_HTTPHEADER)
+        return list
     }
 
     func perform() -> CURLcode {

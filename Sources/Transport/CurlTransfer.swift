@@ -71,6 +71,15 @@ enum CurlTransfer {
             try handle.set(CURLOPT_MAXREDIRS, 10)
         }
 
+        if request.tls.insecureSkipVerify {
+            try handle.set(CURLOPT_SSL_VERIFYPEER, 0)
+            try handle.set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
+        if let caFile = request.tls.caFile { try handle.set(CURLOPT_CAINFO, caFile) }
+        if let certFile = request.tls.certFile { try handle.set(CURLOPT_SSLCERT, certFile) }
+        if let keyFile = request.tls.keyFile { try handle.set(CURLOPT_SSLKEY, keyFile) }
+        if let proxy = request.proxyURL { try handle.set(CURLOPT_PROXY, proxy) }
+
         try configureMethodAndBody(handle, for: request)
         try handle.setHeaderLines(headerLines(for: request))
 

@@ -40,4 +40,24 @@ public struct CurlTransport: Sendable {
         }
         return try result.get()
     }
+
+    /// Hands `request` to its SMTP relay; returns once the relay accepted the message.
+    ///
+    /// Throws `TransportError` when it did not: connection refused, timeout, a refused sender,
+    /// recipient or message (`.curl` with the relay's answer), a failed STARTTLS or AUTH.
+    public func send(_ request: MailRequest) async throws(TransportError) {
+        let cancellation = CancellationFlag()
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, TransportError>, Never>) in
+                let thread = Thread {
+                    continuation.resume(returning: CurlMailTransfer.run(request, cancellation: cancellation))
+                }
+                thread.name = "vigil-smtp"
+                thread.start()
+            }
+        } onCancel: {
+            cancellation.raise()
+        }
+        try result.get()
+    }
 }

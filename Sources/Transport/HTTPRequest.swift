@@ -19,6 +19,10 @@ public struct HTTPRequest: Sendable {
     public var timeout: Duration
     /// Whether to follow 3xx redirects (at most 10, to http/https only).
     public var followRedirects: Bool
+    /// How the server's certificate is checked (https only).
+    public var tls: TLSOptions
+    /// An HTTP proxy to go through (`proxy_url`), nil for a direct connection.
+    public var proxyURL: String?
 
     public init(
         method: String = "GET",
@@ -27,7 +31,9 @@ public struct HTTPRequest: Sendable {
         body: [UInt8]? = nil,
         connectTimeout: Duration = .seconds(5),
         timeout: Duration = .seconds(30),
-        followRedirects: Bool = false
+        followRedirects: Bool = false,
+        tls: TLSOptions = TLSOptions(),
+        proxyURL: String? = nil
     ) {
         self.method = method
         self.url = url
@@ -36,5 +42,7 @@ public struct HTTPRequest: Sendable {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
         self.followRedirects = followRedirects
+        self.tls = tls
+        self.proxyURL = proxyURL
     }
 }

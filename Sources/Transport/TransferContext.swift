@@ -12,6 +12,9 @@ final class TransferContext {
     var headerParser = ResponseHeaderParser()
     /// Set when the body would have grown past `maxResponseBytes` and the transfer was stopped.
     var exceededLimit = false
+    /// What an upload (an SMTP message) sends, and how much of it has been handed to libcurl.
+    var upload: [UInt8] = []
+    var uploadOffset = 0
 
     init(maxResponseBytes: Int, cancellation: CancellationFlag) {
         self.maxResponseBytes = maxResponseBytes

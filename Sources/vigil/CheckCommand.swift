@@ -1,3 +1,4 @@
+import Alerting
 import ArgumentParser
 import Foundation
 import VigilDaemon
@@ -31,7 +32,9 @@ struct CheckConfigCommand: ParsableCommand {
             print("  SUCCESS: \(ruleFiles.count) rule files found")
             print(" SUCCESS: \(file) is a valid configuration file")
             print()
-            if !CheckRulesCommand.check(ruleFiles) { throw ExitCode.failure }
+            let rulesValid = CheckRulesCommand.check(ruleFiles)
+            let escalationValid = Self.checkEscalation(config)
+            if !rulesValid || !escalationValid { throw ExitCode.failure }
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -39,6 +42,27 @@ struct CheckConfigCommand: ParsableCommand {
             fflush(nil)  // keep "FAILED:" ahead of the errors when both streams share a pipe
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode.failure
+        }
+    }
+
+    /// The escalation files: route tree, inhibit rules and time intervals, checked against the receivers.
+    static func checkEscalation(_ config: VigilConfig) -> Bool {
+        let paths = RuleFileSet.paths(for: config.escalationFiles)
+        print(
+            "Checking escalation files: \(paths.isEmpty ? "none (everything goes to \(EscalationFileSet.fallbackReceiver(of: config)))" : paths.joined(separator: ", "))"
+        )
+        do {
+            let escalation = try EscalationFileSet.load(for: config)
+            print(
+                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals"
+            )
+            print()
+            return true
+        } catch {
+            print("  FAILED:")
+            fflush(nil)
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return false
         }
     }
 }

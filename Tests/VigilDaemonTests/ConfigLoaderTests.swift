@@ -1,4 +1,5 @@
 import Foundation
+import Notify
 import Testing
 import VigilCore
 import VigilDaemon
@@ -40,7 +41,7 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(config.ruleFiles == [root + "/rules/alerts/*.yml"])
         #expect(config.escalationFiles == [root + "/rules/escalation.yml"])
         #expect(config.scrapeConfigs.isEmpty)
-        #expect(config.receivers == [ReceiverConfig(name: "on_call_admin")])
+        #expect(config.receivers == [ReceiverConfig(name: "on_call_admin"), ReceiverConfig(name: "admin_team")])
         #expect(config.global.evaluationInterval == PromDuration(milliseconds: 15_000))
     }
 

@@ -31,11 +31,12 @@ struct DaemonInProcessTests {
         let http = CurlTransport()
 
         #expect(try await http.perform(.init(url: base + "/-/ready")).status == 200)
-        await clock.waitForSleepers(count: 1)
+        let atRest = 1 + ScheduleTestDaemon.alertingSleepers
+        await clock.waitForSleepers(count: atRest)
         clock.advance(by: 30)
-        await clock.waitForSleepers(count: 1)
+        await clock.waitForSleepers(count: atRest)
         clock.advance(by: 30)
-        await clock.waitForSleepers(count: 1)
+        await clock.waitForSleepers(count: atRest)
         let metrics = try await http.perform(.init(url: base + "/metrics")).bodyText
         #expect(metrics.contains("vigil_evaluation_ticks_total 2"))
         #expect(metrics.contains(#"vigil_build_info{version="\#(BuildInfo.version)""#))

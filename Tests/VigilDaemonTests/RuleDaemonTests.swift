@@ -34,9 +34,9 @@ import VigilCore
     /// Advances the clock one 15 s step at a time until both the ticker and the group loop sleep again.
     static func step(_ vigil: ScheduleTestDaemon, times: Int) async {
         for _ in 0..<times {
-            await vigil.clock.waitForSleepers(count: 2)
+            await vigil.clock.waitForSleepers(count: 2 + ScheduleTestDaemon.alertingSleepers)
             vigil.clock.advance(by: 15)
-            await vigil.clock.waitForSleepers(count: 2)
+            await vigil.clock.waitForSleepers(count: 2 + ScheduleTestDaemon.alertingSleepers)
         }
     }
 

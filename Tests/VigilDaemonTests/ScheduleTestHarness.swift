@@ -148,11 +148,15 @@ final class ScheduleTestDaemon: Sendable {
         token = daemon.secrets.apiToken
     }
 
+    /// Tasks of the alerting service that sleep on the clock while the daemon is at rest: the flush
+    /// loop and the delivery worker. A test that waits for the ticker waits for them too.
+    static let alertingSleepers = 2
+
     /// Runs one evaluation tick and returns once it has finished (the ticker sleeps again).
     func tick() async {
-        await clock.waitForSleepers(count: 1)
+        await clock.waitForSleepers(count: 1 + Self.alertingSleepers)
         clock.advance(by: Self.interval)
-        await clock.waitForSleepers(count: 1)
+        await clock.waitForSleepers(count: 1 + Self.alertingSleepers)
     }
 
     func get(_ path: String) async throws -> Transport.HTTPResponse {

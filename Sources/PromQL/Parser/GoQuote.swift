@@ -1,8 +1,8 @@
 /// Go's `%q` and `%#U` spellings, which Prometheus uses for strings, label values and characters
 /// in error messages and in the text form of expressions.
-enum GoQuote {
+public enum GoQuote {
     /// `strconv.Quote`: `"a\"b\n"`; printable characters stay as they are.
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars { append(scalar, quote: "\"", escapingReplacement: true, to: &out) }

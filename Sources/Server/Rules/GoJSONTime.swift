@@ -7,16 +7,7 @@ import VigilCore
 enum GoJSONTime {
     /// `"2026-09-14T12:00:30.5Z"` for `milliseconds` since the epoch (UTC); nil → Go's zero time.
     static func timestamp(_ milliseconds: Int64?) -> String {
-        guard let milliseconds else { return "0001-01-01T00:00:00Z" }
-        let seconds = milliseconds.floorDivided(by: 1000)
-        let fraction = milliseconds - seconds * 1000
-        var text = UTCDateTime(unixSeconds: seconds).text(separator: "T")
-        if fraction > 0 {
-            var digits = UTCDateTime.padded(fraction, 3)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
-        }
-        return text + "Z"
+        GoTime.rfc3339(milliseconds)
     }
 
     /// A float64 as Go's `encoding/json` writes it.
@@ -36,12 +27,5 @@ enum GoJSONTime {
     /// Seconds of a `Duration`, as a float64.
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-
-extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

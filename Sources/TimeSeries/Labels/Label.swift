@@ -15,4 +15,15 @@ public struct Label: Sendable, Hashable, Comparable {
 
     /// The label that carries a series' metric name.
     public static let metricName = "__name__"
+
+    /// `[a-zA-Z_][a-zA-Z0-9_]*`: Prometheus' and Alertmanager's label names.
+    public static func isValidName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else {
+            return false
+        }
+        return name.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "_") || (byte | 0x20) &- UInt8(ascii: "a") < 26
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+    }
 }

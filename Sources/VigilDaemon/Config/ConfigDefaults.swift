@@ -1,3 +1,4 @@
+import Notify
 import VigilCore
 
 /// The values Vigil uses when `etc/vigil.yml` leaves something out, in one place so the
@@ -21,9 +22,9 @@ public enum ConfigDefaults {
     public static let schedulePathInBaseDirectory = "etc/demo/program.json"
     public static let ruleFilesInBaseDirectory = ["rules/alerts/*.yml"]
     public static let escalationFilesInBaseDirectory = ["rules/escalation.yml"]
-    /// The receiver the shipped escalation file pages; with no gateway its notifications go to
-    /// the local notifications log.
-    public static let receiverName = "on_call_admin"
+    /// The receivers the shipped escalation file names (critical alerts, then warnings); with no
+    /// gateway their notifications go to the local notifications log.
+    public static let receiverNames = ["on_call_admin", "admin_team"]
 }
 
 extension VigilConfig {
@@ -40,6 +41,6 @@ extension VigilConfig {
             schedule: ScheduleConfig(path: inBase(ConfigDefaults.schedulePathInBaseDirectory)),
             ruleFiles: ConfigDefaults.ruleFilesInBaseDirectory.map(inBase),
             escalationFiles: ConfigDefaults.escalationFilesInBaseDirectory.map(inBase),
-            receivers: [ReceiverConfig(name: ConfigDefaults.receiverName)])
+            receivers: ConfigDefaults.receiverNames.map { ReceiverConfig(name: $0) })
     }
 }

@@ -1,3 +1,5 @@
+import Notify
+import Transport
 import VigilCore
 
 extension ConfigReadContext {
@@ -22,7 +24,57 @@ extension ConfigReadContext {
         WebhookConfig(
             url: section.required("url")?.string(check: ConfigChecks.httpURL) ?? "",
             sendResolved: section.bool("send_resolved") ?? true,
-            maxAlerts: section.int("max_alerts") { $0 >= 0 ? nil : "max_alerts must be 0 (no limit) or more" } ?? 0)
+            maxAlerts: section.int("max_alerts") { $0 >= 0 ? nil : "max_alerts must be 0 (no limit) or more" } ?? 0,
+            http: section.mapping("http_config", readHTTPClient) ?? HTTPClientConfig(),
+            timeoutMilliseconds: section.duration("timeout", check: ConfigChecks.positive)?.milliseconds ?? 10_000)
+    }
+
+    /// Alertmanager's `http_config`: `authorization`, `basic_auth`, `bearer_token(_file)`, `tls_config`,
+    /// `proxy_url`, `follow_redirects`, `enable_http2` (the last two accepted for compatibility).
+    func readHTTPClient(_ section: YAMLMappingReader) -> HTTPClientConfig {
+        var config = HTTPClientConfig()
+        config.basicAuth = section.mapping("basic_auth") { auth in
+            (
+                username: auth.string("username") ?? "", password: auth.string("password"),
+                passwordFile: auth.string("password_file", check: ConfigChecks.nonEmpty).map(resolve)
+            )
+        }
+        config.authorization = section.mapping("authorization") { auth in
+            (
+                type: auth.string("type", check: ConfigChecks.nonEmpty) ?? "Bearer",
+                credentials: auth.string("credentials"),
+                credentialsFile: auth.string("credentials_file", check: ConfigChecks.nonEmpty).map(resolve)
+            )
+        }
+        let bearer = section.string("bearer_token")
+        let bearerFile = section.string("bearer_token_file", check: ConfigChecks.nonEmpty).map(resolve)
+        if bearer != nil || bearerFile != nil {
+            if config.authorization != nil {
+                section.report("at most one of bearer_token, bearer_token_file and authorization", at: "bearer_token")
+            }
+            config.authorization = (type: "Bearer", credentials: bearer, credentialsFile: bearerFile)
+        }
+        if config.basicAuth != nil && config.authorization != nil {
+            section.report("at most one of basic_auth, bearer_token and authorization may be set", at: "basic_auth")
+        }
+        if let tls = section.mapping(
+            "tls_config",
+            { tls in
+                _ = tls.string("server_name")
+                _ = tls.string("min_version")
+                return TLSOptions(
+                    insecureSkipVerify: tls.bool("insecure_skip_verify") ?? false,
+                    caFile: tls.string("ca_file", check: ConfigChecks.nonEmpty).map(resolve),
+                    certFile: tls.string("cert_file", check: ConfigChecks.nonEmpty).map(resolve),
+                    keyFile: tls.string("key_file", check: ConfigChecks.nonEmpty).map(resolve))
+            })
+        {
+            config.tls = tls
+        }
+        config.proxyURL = section.string("proxy_url", check: ConfigChecks.httpURL)
+        _ = section.bool("follow_redirects")
+        _ = section.bool("enable_http2")
+        return config
     }
 
     private func readEmail(_ section: YAMLMappingReader, global: GlobalConfig) -> EmailConfig {

@@ -1,3 +1,4 @@
+import Notify
 import Resilience
 import VigilCore
 

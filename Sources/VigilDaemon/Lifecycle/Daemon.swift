@@ -1,7 +1,10 @@
+import Alerting
 import Foundation
 import Logging
+import Notify
 import Prometheus
 import Rules
+import Schedule
 import Server
 import ServiceLifecycle
 import Storage
@@ -34,6 +37,8 @@ public final class Daemon: Sendable {
     /// The rule groups, each ticking on its own interval.
     public let rules: RuleManager
     let seriesMetrics: SeriesMetrics
+    /// Routing, grouping, silences and the delivery of notifications.
+    public let alerting: AlertingService
     private let initialRuleFiles: [RuleFile]
     private let group = Mutex<ServiceGroup?>(nil)
 
@@ -80,6 +85,14 @@ public final class Daemon: Sendable {
             throw .rules(error)
         }
 
+        let escalation: EscalationConfig
+        do {
+            escalation = try EscalationFileSet.load(for: config)
+        } catch {
+            try? database.close()
+            throw .escalation(error)
+        }
+
         registry = PrometheusCollectorRegistry()
         let now = options.clock.now()
         metrics = DaemonMetrics(registry: registry, startTime: now)
@@ -91,10 +104,15 @@ public final class Daemon: Sendable {
             store: seriesStore, clock: options.clock, logger: logger, metrics: RuleMetrics(registry: registry),
             persistence: AlertStatePersistence(store: AlertStateStore(database: database)))
         self.initialRuleFiles = ruleFiles
+        alerting = AlertingService(
+            config: config, escalation: escalation, database: database,
+            notificationsFile: (dataDirectory as NSString).appendingPathComponent("notifications.jsonl"),
+            webhookSecret: Array(loaded.secrets.webhookSecret.utf8), timeZone: TimeZone(identifier: "UTC") ?? .current,
+            metrics: AlertingMetrics(registry: registry), clock: options.clock, logger: logger)
         let auditLog = AuditLog(database: database)
         state = DaemonState(
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
-            clock: options.clock, logger: logger, rules: rules)
+            clock: options.clock, logger: logger, rules: rules, alerting: alerting, escalation: escalation)
         let audit: AuditWriter = { [state] actor, action, time, details in
             await state.audit(actor: actor, action: action, at: time, details: details)
         }
@@ -128,13 +146,35 @@ public final class Daemon: Sendable {
         await scheduleSource.start(at: clock.now())
         await resilience.refresh(at: clock.now(), config: await state.config)
         await rules.apply(initialRuleFiles, config: await state.config)
+        let alerting = self.alerting
+        if let zone = await scheduleSource.current?.program.timezone.flatMap(TimeZone.init(identifier:)) {
+            await alerting.setTimeZone(zone)
+        }
+        await rules.sendAlerts { alerts, time in
+            await alerting.pipeline.receive(alerts, now: time, persist: false)
+        }
         let rules = self.rules
         let seriesMetrics = self.seriesMetrics
         let server = HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
                 control: state, schedule: scheduleControl, query: QueryAPISettings(store: seriesStore),
-                rules: RulesAPISettings { await rules.groups }, logger: logger,
+                rules: RulesAPISettings { await rules.groups },
+                alertmanager: AlertmanagerAPISettings(
+                    pipeline: alerting.pipeline,
+                    receivers: { await state.config.receivers.map(\.name) },
+                    originalConfig: {
+                        let config = await state.config
+                        return AlertmanagerConfigText.render(
+                            await state.escalation, receivers: config.receivers.map(\.name),
+                            resolveTimeout: config.global.resolveTimeout.milliseconds)
+                    },
+                    startedAt: clock.now().unixMilliseconds, version: BuildInfo.version,
+                    notifications: OutboxView(outbox: alerting.outbox, worker: alerting.worker),
+                    audit: { actor, action, details in
+                        await state.audit(actor: actor, action: action, at: clock.now(), details: details)
+                    }),
+                logger: logger,
                 onListening: options.onListening))
         let ticker = EvaluationTicker(
             clock: clock, logger: logger,
@@ -159,6 +199,7 @@ public final class Daemon: Sendable {
                             return (config.scrapeConfigs, config.global)
                         }),
                     .init(service: RuleService(manager: rules)),
+                    .init(service: alerting),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

@@ -1,3 +1,4 @@
+import Alerting
 import Rules
 import Server
 import Storage
@@ -9,11 +10,13 @@ public enum DaemonError: Error, Sendable, CustomStringConvertible {
     case storage(StorageError)
     case secrets(SecretsError)
     case rules(RuleFileError)
+    case escalation(EscalationFileError)
     case listen(ListenFailure)
 
     public var description: String {
         switch self {
         case .config(let error): return "invalid configuration:\n\(error)"
+        case .escalation(let error): return "invalid escalation file:\n\(error)"
         case .invalidListenAddress(let text): return "invalid listen address \"\(text)\": expected host:port"
         case .storage(let error): return "\(error)"
         case .secrets(let error): return "\(error)"

@@ -1,3 +1,4 @@
+import Alerting
 import Foundation
 import Logging
 import Rules
@@ -21,13 +22,19 @@ public actor DaemonState: DaemonControl {
     private let clock: any VigilClock
     private let logger: Logger
     private let rules: RuleManager?
+    private let alerting: AlertingService?
+    /// The escalation files in force (route tree, inhibit rules, time intervals).
+    public private(set) var escalation: EscalationConfig
     private var ready = false
 
     public init(
         config: VigilConfig, source: ConfigSource, overrides: ConfigOverrides, metrics: DaemonMetrics,
-        auditLog: AuditLog, clock: any VigilClock, logger: Logger, rules: RuleManager? = nil
+        auditLog: AuditLog, clock: any VigilClock, logger: Logger, rules: RuleManager? = nil,
+        alerting: AlertingService? = nil, escalation: EscalationConfig = .fallback(receiver: "default")
     ) {
         self.rules = rules
+        self.alerting = alerting
+        self.escalation = escalation
         self.config = config
         self.source = source
         self.overrides = overrides
@@ -47,9 +54,11 @@ public actor DaemonState: DaemonControl {
         let now = clock.now()
         let next: VigilConfig
         let ruleFiles: [RuleFile]
+        let nextEscalation: EscalationConfig
         do {
             next = try source.load(overrides: overrides)
             ruleFiles = try RuleFileSet.load(patterns: next.ruleFiles)
+            nextEscalation = try EscalationFileSet.load(for: next)
         } catch {
             metrics.recordReload(success: false, at: now)
             logger.error(
@@ -78,6 +87,8 @@ public actor DaemonState: DaemonControl {
         let changed = accepted != config
         config = accepted
         await rules?.apply(ruleFiles, config: accepted)
+        escalation = nextEscalation
+        await alerting?.apply(accepted, escalation: nextEscalation)
         metrics.recordReload(success: true, at: now)
         logger.info(
             "configuration reloaded", metadata: ["source": "\(source)", "actor": "\(actor)", "changed": "\(changed)"])

@@ -1,3 +1,4 @@
+import Alerting
 import Foundation
 import Logging
 import PromQL
@@ -28,6 +29,11 @@ public actor RuleManager {
     private var order: [String] = []
     /// Saved alerts not yet handed to their group (read once, at the first apply).
     private var saved: [String: [PersistedAlert]]?
+    /// Where each group's alerts go after its evaluation (the alerting pipeline).
+    private var alertSink: (@Sendable ([PipelineAlert], Int64) async -> Void)?
+    private var handOff = RuleAlertHandOff(externalLabels: Labels(), externalURL: "")
+    /// Per group, the evaluation time up to which resolved alerts were handed over.
+    private var handedOffUntil: [String: Int64] = [:]
 
     init(
         store: SeriesStore, clock: any VigilClock, logger: Logger, metrics: RuleMetrics,
@@ -43,6 +49,11 @@ public actor RuleManager {
         context = RuleEvaluationContext(store: store, engine: engine)
     }
 
+    /// Sends every group's firing and newly resolved alerts to `sink` after each evaluation.
+    public func sendAlerts(to sink: @escaping @Sendable ([PipelineAlert], Int64) async -> Void) {
+        alertSink = sink
+    }
+
     /// The groups as they stand, in file order (snapshots: value types).
     public var groups: [RuleGroup] {
         order.compactMap { running[$0]?.group }
@@ -53,6 +64,9 @@ public actor RuleManager {
         let now = SeriesTime.milliseconds(clock.now())
         context.externalLabels = Labels(config.global.externalLabels)
         context.externalURL = config.global.externalURL ?? ""
+        handOff = RuleAlertHandOff(
+            externalLabels: Labels(config.global.externalLabels),
+            externalURL: config.global.externalURL ?? "http://\(config.web.listenAddress)")
         if saved == nil { saved = loadSaved() }
         var next: [String: Running] = [:]
         var nextOrder: [String] = []
@@ -107,7 +121,7 @@ public actor RuleManager {
     }
 
     /// Evaluates one group at `time` (ms) and saves its alerts.
-    func evaluate(key: String, at time: Int64) {
+    func evaluate(key: String, at time: Int64) async {
         guard let failures = running[key]?.group.evaluate(at: time, in: context), let group = running[key]?.group
         else { return }
         metrics.recordEvaluation(of: group, failures: failures)
@@ -126,6 +140,11 @@ public actor RuleManager {
             }
         }
         metrics.recordAlerts(pending: pending, firing: firing)
+        if let alertSink {
+            let alerts = handOff.alerts(of: group, now: time, since: handedOffUntil[key] ?? Int64.min)
+            handedOffUntil[key] = time
+            if !alerts.isEmpty { await alertSink(alerts, time) }
+        }
     }
 
     func recordMissed(_ count: Int, key: String) {

@@ -21,11 +21,20 @@ public struct WebhookConfig: Sendable, Equatable {
     public var sendResolved: Bool
     /// Most alerts per message; 0 means no limit.
     public var maxAlerts: Int
+    /// Authentication, TLS and proxy for the gateway.
+    public var http: HTTPClientConfig
+    /// How long one attempt may take (ms); 10s by default.
+    public var timeoutMilliseconds: Int64
 
-    public init(url: String, sendResolved: Bool = true, maxAlerts: Int = 0) {
+    public init(
+        url: String, sendResolved: Bool = true, maxAlerts: Int = 0, http: HTTPClientConfig = HTTPClientConfig(),
+        timeoutMilliseconds: Int64 = 10_000
+    ) {
         self.url = url
         self.sendResolved = sendResolved
         self.maxAlerts = maxAlerts
+        self.http = http
+        self.timeoutMilliseconds = timeoutMilliseconds
     }
 }
 

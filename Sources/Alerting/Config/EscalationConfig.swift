@@ -1,0 +1,29 @@
+/// Everything the escalation files say: Alertmanager's `route` tree, `inhibit_rules` and
+/// `time_intervals`, validated against the receivers `etc/vigil.yml` defines.
+///
+/// One value so a reload can build a new one and swap it in whole, or keep the running one when any
+/// file is broken.
+public struct EscalationConfig: Sendable, Equatable {
+    /// The root of the routing tree.
+    public var route: Route
+    public var inhibitRules: [InhibitRule]
+    /// `time_intervals` and the legacy `mute_time_intervals`, by name.
+    public var timeIntervals: [String: NamedTimeInterval]
+    /// The files read, in order.
+    public var files: [String]
+
+    public init(
+        route: Route, inhibitRules: [InhibitRule] = [], timeIntervals: [String: NamedTimeInterval] = [:],
+        files: [String] = []
+    ) {
+        self.route = route
+        self.inhibitRules = inhibitRules
+        self.timeIntervals = timeIntervals
+        self.files = files
+    }
+
+    /// With no escalation file naming a route: everything goes to `receiver`, grouped by alert name.
+    public static func fallback(receiver: String) -> EscalationConfig {
+        EscalationConfig(route: Route(options: RouteOptions(receiver: receiver, groupBy: ["alertname"])))
+    }
+}

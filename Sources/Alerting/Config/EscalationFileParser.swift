@@ -1,0 +1,111 @@
+import Foundation
+import TimeSeries
+import VigilCore
+
+/// Reads escalation files (`rules/escalation.yml`): Alertmanager 0.25's `route`, `inhibit_rules`,
+/// `time_intervals` and `mute_time_intervals`, with its keys, defaults and checks, every problem at
+/// its position.
+///
+/// Several files may be named; exactly one of them defines `route` (with none, everything goes to
+/// ``EscalationConfig/fallback(receiver:)``), the others add inhibit rules and time intervals.
+/// Receivers are defined in `etc/vigil.yml`; a route naming one that is not there is an error.
+public enum EscalationFileParser {
+    /// Reads and checks `paths`, all or nothing.
+    public static func load(
+        paths: [String], receivers: Set<String>, fallbackReceiver: String
+    ) throws(EscalationFileError) -> EscalationConfig {
+        var sources: [(path: String, text: String)] = []
+        var errors: [YAMLError] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                errors.append(
+                    YAMLError(location: .wholeFile(path), keyPath: "", message: "cannot read escalation file"))
+                continue
+            }
+            sources.append((path, text))
+        }
+        if !errors.isEmpty { throw EscalationFileError(errors: errors) }
+        return try parse(sources, receivers: receivers, fallbackReceiver: fallbackReceiver)
+    }
+
+    /// Parses file texts as if read from their paths.
+    public static func parse(
+        _ sources: [(path: String, text: String)], receivers: Set<String>, fallbackReceiver: String
+    ) throws(EscalationFileError) -> EscalationConfig {
+        let diagnostics = YAMLDiagnostics()
+        var parts = Parts()
+        for source in sources {
+            let document: YAMLDocument
+            do {
+                document = try YAMLDocument.parse(yaml: source.text, file: source.path)
+            } catch {
+                diagnostics.report(error)
+                continue
+            }
+            document.root(reportingTo: diagnostics).mapping { readFile($0, into: &parts) }
+        }
+        var names = YAMLUniqueNames("time interval")
+        var intervals: [String: NamedTimeInterval] = [:]
+        for (interval, value) in parts.timeIntervals {
+            names.claim(interval.name, at: value)
+            intervals[interval.name] = interval
+        }
+        let route = parts.route?.route ?? EscalationConfig.fallback(receiver: fallbackReceiver).route
+        if let read = parts.route {
+            check(read, receivers: receivers, intervals: intervals)
+        }
+        guard diagnostics.isEmpty else { throw EscalationFileError(errors: diagnostics.sortedErrors) }
+        return EscalationConfig(
+            route: route, inhibitRules: parts.inhibitRules, timeIntervals: intervals, files: sources.map(\.path))
+    }
+
+    /// What the files say, gathered before the checks that span files.
+    struct Parts {
+        var route: ReadRoute?
+        var inhibitRules: [InhibitRule] = []
+        var timeIntervals: [(NamedTimeInterval, YAMLValue)] = []
+    }
+
+    /// A route as read, with where each receiver and interval name was written.
+    struct ReadRoute {
+        var route: Route
+        var value: YAMLValue
+        var references: [(kind: String, name: String, at: YAMLValue)]
+    }
+
+    static func readFile(_ root: YAMLMappingReader, into parts: inout Parts) {
+        if let value = root.value("route") {
+            if let first = parts.route {
+                value.report(
+                    "route is already defined in \(first.value.location.file); one escalation file holds the route tree"
+                )
+            } else if let read = RouteReader.readRoot(value) {
+                parts.route = read
+            }
+        }
+        parts.inhibitRules += root.sequence("inhibit_rules") { InhibitRuleReader.read($0) } ?? []
+        for key in ["time_intervals", "mute_time_intervals"] {
+            parts.timeIntervals +=
+                root.sequence(key) { item in
+                    TimeIntervalReader.readNamed(item).map { ($0, item) }
+                } ?? []
+        }
+    }
+
+    static func check(_ read: ReadRoute, receivers: Set<String>, intervals: [String: NamedTimeInterval]) {
+        for reference in read.references {
+            switch reference.kind {
+            case "receiver" where !receivers.contains(reference.name):
+                let known = receivers.sorted().joined(separator: ", ")
+                reference.at.report(
+                    "undefined receiver \"\(reference.name)\" used in route; define it under receivers: in the "
+                        + "configuration file" + (known.isEmpty ? "" : " (defined: \(known))"))
+            case "interval" where intervals[reference.name] == nil:
+                reference.at.report("undefined time interval \"\(reference.name)\" used in route")
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import TimeSeries
+
+/// What to send to whom now: one group's alerts for one integration of one receiver, decided by
+/// ``NotificationPlanner``. Notify turns it into a message and puts it in the outbox; the log entry
+/// is recorded in the same transaction.
+public struct GroupNotification: Sendable, Equatable {
+    public var receiver: String
+    public var integration: ReceiverIntegration
+    public var groupKey: String
+    public var groupLabels: Labels
+    /// The alerts to send (after silences and inhibition; resolved ones only with `send_resolved`),
+    /// firing ones with `endsAt` 0.
+    public var alerts: [PipelineAlert]
+    /// The log entry this notification writes.
+    public var logEntry: NotificationLogEntry
+    /// The route that decided (its ``Route/id``).
+    public var routeID: String
+    /// When it was decided (ms).
+    public var decidedAt: Int64
+
+    public init(
+        receiver: String, integration: ReceiverIntegration, groupKey: String, groupLabels: Labels,
+        alerts: [PipelineAlert], logEntry: NotificationLogEntry, routeID: String, decidedAt: Int64
+    ) {
+        self.receiver = receiver
+        self.integration = integration
+        self.groupKey = groupKey
+        self.groupLabels = groupLabels
+        self.alerts = alerts
+        self.logEntry = logEntry
+        self.routeID = routeID
+        self.decidedAt = decidedAt
+    }
+
+    /// `firing` when any alert still fires, else `resolved`.
+    public var status: String {
+        alerts.contains { $0.endsAt == 0 || $0.endsAt > decidedAt } ? "firing" : "resolved"
+    }
+}

@@ -1,0 +1,230 @@
+import Logging
+import Rules
+import TimeSeries
+
+/// The alerting pipeline's state and its one entry for each thing that happens to it, with "now"
+/// always an argument: alerts arrive, groups flush, silences change, the configuration reloads.
+///
+/// Holds the alert store (Alertmanager's merge rules), the dispatcher's groups, the silences and the
+/// notification log; writes what must survive through ``AlertingStateStore`` and hands each flush's
+/// decisions to the ``NotificationRecorder`` before forgetting resolved alerts.
+public actor AlertPipeline {
+    public private(set) var config: AlertPipelineConfig
+    private var alerts: [AlertFingerprint: PipelineAlert] = [:]
+    private var dispatcher: Dispatcher
+    public private(set) var silences: Silences
+    public private(set) var log: NotificationLog
+    private let store: (any AlertingStateStore)?
+    private let recorder: any NotificationRecorder
+    private let logger: Logger
+    /// How long resolved alerts stay in the store (ms).
+    private let resolvedRetention: Int64
+    /// Told whenever a flush may have become due earlier than planned.
+    private var wakeUp: (@Sendable () -> Void)?
+    public private(set) var receivedTotal: (firing: Int, resolved: Int, invalid: Int) = (0, 0, 0)
+
+    public init(
+        config: AlertPipelineConfig, store: (any AlertingStateStore)?, recorder: any NotificationRecorder,
+        logger: Logger, resolvedRetention: Int64 = 15 * 60_000
+    ) {
+        self.config = config
+        self.store = store
+        self.recorder = recorder
+        self.logger = logger
+        self.resolvedRetention = resolvedRetention
+        dispatcher = Dispatcher(route: config.escalation.route)
+        silences = Silences()
+        log = NotificationLog()
+    }
+
+    /// Reads what was saved (alerts, silences, the log) and puts the alerts back into groups.
+    public func restore(now: Int64) {
+        guard let store else { return }
+        do {
+            silences = Silences(try store.loadSilences(), retention: silences.retention)
+            log = NotificationLog(try store.loadNotificationLog())
+            for alert in try store.loadAlerts() {
+                alerts[alert.fingerprint] = alert
+                dispatcher.insert(alert, now: now)
+            }
+        } catch {
+            logger.error("cannot read saved alerting state", metadata: ["error": "\(error)"])
+        }
+    }
+
+    public func onWakeUp(_ action: @escaping @Sendable () -> Void) {
+        wakeUp = action
+    }
+
+    /// Alerts arrive (from rule evaluation, or posted to the API when `persist` is true). Each is
+    /// merged with the version already held, as Alertmanager's alert store merges.
+    public func receive(_ incoming: [PipelineAlert], now: Int64, persist: Bool) {
+        var changed: [PipelineAlert] = []
+        for alert in incoming {
+            var merged = alert
+            if let old = alerts[alert.fingerprint],
+                (alert.endsAt > old.startsAt && alert.endsAt < old.endsAt)
+                    || (alert.startsAt > old.startsAt && alert.startsAt < old.endsAt)
+            {
+                merged = old.merged(with: alert, at: now)
+            }
+            alerts[alert.fingerprint] = merged
+            dispatcher.insert(merged, now: now)
+            if merged.isResolved(at: now) { receivedTotal.resolved += 1 } else { receivedTotal.firing += 1 }
+            if persist { changed.append(merged) }
+        }
+        if !changed.isEmpty, let store {
+            do {
+                try store.saveAlerts(changed, removing: [])
+            } catch {
+                logger.error(
+                    "cannot save received alerts", metadata: ["error": "\(error)", "alerts": "\(changed.count)"])
+            }
+        }
+        wakeUp?()
+    }
+
+    /// Counts alerts refused by validation (for `vigil_alerts_received_total{status="invalid"}`).
+    public func countInvalid(_ count: Int) {
+        receivedTotal.invalid += count
+    }
+
+    /// When the next group is due (ms), if any.
+    public var nextFlushTime: Int64? { dispatcher.nextFlushTime }
+
+    /// Flushes every due group: plans its notifications, records them, then lets the group forget
+    /// the resolved alerts it sent. A failed record keeps the alerts for the next flush.
+    @discardableResult
+    public func flush(now: Int64) -> [GroupNotification] {
+        let due = dispatcher.dueFlushes(now: now)
+        guard !due.isEmpty else { return [] }
+        let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: Array(alerts.values), now: now)
+        var all: [GroupNotification] = []
+        for flush in due {
+            let notifications = config.planner.plan(
+                flush, silences: silences, inhibitor: inhibitor, log: log, now: now)
+            do {
+                if !notifications.isEmpty { try recorder.record(notifications) }
+            } catch {
+                logger.error(
+                    "cannot record notifications; the group is retried at its next flush",
+                    metadata: ["group": "\(flush.groupKey)", "error": "\(error)"])
+                continue
+            }
+            for notification in notifications { log.record(notification.logEntry) }
+            dispatcher.completed(flush, now: now)
+            all += notifications
+        }
+        return all
+    }
+
+    /// Drops resolved alerts older than the retention, expired silences past theirs and expired log
+    /// entries (Alertmanager's periodic maintenance).
+    public func collectGarbage(now: Int64) {
+        let stale = alerts.values.filter { $0.isResolved(at: now) && $0.endsAt + resolvedRetention <= now }
+            .map(\.fingerprint)
+        for fingerprint in stale {
+            alerts[fingerprint] = nil
+            dispatcher.remove(fingerprint)
+        }
+        let silenceIDs = silences.collectGarbage(now: now)
+        let logKeys = log.collectGarbage(now: now)
+        guard let store else { return }
+        do {
+            if !stale.isEmpty { try store.saveAlerts([], removing: stale) }
+            if !silenceIDs.isEmpty { try store.saveSilences([], removing: silenceIDs) }
+            if !logKeys.isEmpty { try store.removeNotificationLog(logKeys) }
+        } catch {
+            logger.error("cannot remove expired alerting state", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// A new configuration: groups are rebuilt under the new tree (as Alertmanager rebuilds its
+    /// dispatcher), the notification log keeps anything already sent from being sent again.
+    public func apply(_ config: AlertPipelineConfig, now: Int64) {
+        self.config = config
+        dispatcher = Dispatcher(route: config.escalation.route)
+        for alert in alerts.values { dispatcher.insert(alert, now: now) }
+        wakeUp?()
+    }
+
+    // MARK: Silences
+
+    /// Creates or updates a silence (see ``Silences/set(_:now:newID:)``) and saves what changed.
+    public func setSilence(_ silence: Silence, now: Int64, newID: () -> String) throws(SilenceError) -> String {
+        var next = silences
+        let result = try next.set(silence, now: now, newID: newID)
+        try save(result.changed)
+        silences = next
+        return result.id
+    }
+
+    /// Expires a silence now and saves it.
+    public func expireSilence(id: String, now: Int64) throws(SilenceError) {
+        var next = silences
+        let expired = try next.expire(id: id, now: now)
+        try save([expired])
+        silences = next
+    }
+
+    private func save(_ changed: [Silence]) throws(SilenceError) {
+        do {
+            try store?.saveSilences(changed, removing: [])
+        } catch {
+            throw .invalid("cannot save the silence: \(error)")
+        }
+    }
+
+    // MARK: Views for the API
+
+    /// Every alert held, with what it is muted by and the receivers its routes name.
+    public func alertViews(now: Int64) -> [AlertView] {
+        let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: Array(alerts.values), now: now)
+        return alerts.values.sorted { $0.fingerprint < $1.fingerprint }.map { alert in
+            let receivers = Array(Set(config.escalation.route.match(alert.labels).map(\.options.receiver))).sorted()
+            return AlertView(
+                alert: alert, receivers: receivers, silencedBy: silences.silencing(alert.labels, at: now),
+                inhibitedBy: inhibitor.inhibitor(of: alert.labels).map { [$0.description] } ?? [], now: now)
+        }
+    }
+
+    /// The aggregation groups with their alerts' views.
+    public func groupViews(now: Int64) -> [GroupView] {
+        let views = Dictionary(alertViews(now: now).map { ($0.alert.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        return dispatcher.allGroups.map { group in
+            GroupView(
+                groupKey: group.key, routeID: group.routeID, labels: group.groupLabels,
+                receiver: group.options.receiver,
+                alerts: group.alerts.keys.sorted().compactMap { views[$0] })
+        }
+    }
+}
+
+/// An alert as the API shows it: its state, and what mutes it.
+public struct AlertView: Sendable, Equatable {
+    public var alert: PipelineAlert
+    public var receivers: [String]
+    public var silencedBy: [String]
+    public var inhibitedBy: [String]
+    /// `active`, `suppressed` (silenced or inhibited) or `unprocessed`, as Alertmanager's API says.
+    public var state: String
+    public var isResolved: Bool
+
+    public init(alert: PipelineAlert, receivers: [String], silencedBy: [String], inhibitedBy: [String], now: Int64) {
+        self.alert = alert
+        self.receivers = receivers
+        self.silencedBy = silencedBy
+        self.inhibitedBy = inhibitedBy
+        state = silencedBy.isEmpty && inhibitedBy.isEmpty ? "active" : "suppressed"
+        isResolved = alert.isResolved(at: now)
+    }
+}
+
+/// An aggregation group as `GET /api/v2/alerts/groups` shows it.
+public struct GroupView: Sendable, Equatable {
+    public var groupKey: String
+    public var routeID: String
+    public var labels: Labels
+    public var receiver: String
+    public var alerts: [AlertView]
+}

@@ -1,0 +1,72 @@
+import Alerting
+import Rules
+import TimeSeries
+
+/// Alertmanager's notification data (`template.Data`): what webhook payloads carry and what email
+/// templates see as `.Status`, `.Alerts`, `.GroupLabels`, `.CommonLabels`, `.ExternalURL`, ….
+public struct NotificationData: Sendable, Equatable {
+    /// One alert as templates and payloads see it.
+    public struct Alert: Sendable, Equatable {
+        /// `firing` or `resolved`.
+        public var status: String
+        public var labels: Labels
+        public var annotations: Labels
+        public var startsAt: Int64
+        /// nil while firing (Go's zero time in payloads).
+        public var endsAt: Int64?
+        public var generatorURL: String
+        public var fingerprint: String
+    }
+
+    public var receiver: String
+    /// `firing` when any alert fires, else `resolved`.
+    public var status: String
+    public var alerts: [Alert]
+    public var groupLabels: Labels
+    /// Labels every alert has with the same value.
+    public var commonLabels: Labels
+    public var commonAnnotations: Labels
+    public var externalURL: String
+    public var groupKey: String
+    /// Alerts left out because of `max_alerts`.
+    public var truncatedAlerts: Int
+
+    public init(notification: GroupNotification, externalURL: String, maxAlerts: Int = 0) {
+        receiver = notification.receiver
+        groupKey = notification.groupKey
+        groupLabels = notification.groupLabels
+        self.externalURL = externalURL
+        let now = notification.decidedAt
+        let all = notification.alerts.map { alert in
+            let resolved = alert.endsAt != 0 && alert.endsAt <= now
+            return Alert(
+                status: resolved ? "resolved" : "firing", labels: alert.labels, annotations: alert.annotations,
+                startsAt: alert.startsAt, endsAt: resolved ? alert.endsAt : nil, generatorURL: alert.generatorURL,
+                fingerprint: alert.fingerprint.description)
+        }
+        status = all.contains { $0.status == "firing" } ? "firing" : "resolved"
+        commonLabels = Self.common(all.map(\.labels))
+        commonAnnotations = Self.common(all.map(\.annotations))
+        if maxAlerts > 0 && all.count > maxAlerts {
+            alerts = Array(all.prefix(maxAlerts))
+            truncatedAlerts = all.count - maxAlerts
+        } else {
+            alerts = all
+            truncatedAlerts = 0
+        }
+    }
+
+    /// The firing alerts.
+    public var firing: [Alert] { alerts.filter { $0.status == "firing" } }
+    /// The resolved alerts.
+    public var resolved: [Alert] { alerts.filter { $0.status == "resolved" } }
+
+    /// The pairs every label set has with the same value.
+    static func common(_ sets: [Labels]) -> Labels {
+        guard var common = sets.first?.pairs else { return Labels() }
+        for set in sets.dropFirst() {
+            common = common.filter { set[$0.name] == $0.value }
+        }
+        return Labels(sortedUnique: common)
+    }
+}

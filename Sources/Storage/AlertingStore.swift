@@ -1,0 +1,182 @@
+import Alerting
+import Foundation
+import GRDB
+import Notify
+import Rules
+import TimeSeries
+
+/// The alerting pipeline's durable state in SQLite: alerts posted to the API, silences and the
+/// notification log (``AlertingStateStore``), and the recording of a flush's decisions — log entries
+/// and outbox messages in one transaction.
+public struct AlertingStore: AlertingStateStore {
+    let database: VigilDatabase
+
+    public init(database: VigilDatabase) {
+        self.database = database
+    }
+
+    // MARK: Alerts
+
+    public func loadAlerts() throws -> [PipelineAlert] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM pipeline_alert").map { row in
+                PipelineAlert(
+                    labels: try LabelCoding.decode(row["labels"]),
+                    annotations: try LabelCoding.decode(row["annotations"]),
+                    startsAt: row["starts_at"], endsAt: row["ends_at"], generatorURL: row["generator_url"],
+                    updatedAt: row["updated_at"], timeout: row["timeout"])
+            }
+        }
+    }
+
+    public func saveAlerts(_ alerts: [PipelineAlert], removing removed: [AlertFingerprint]) throws {
+        try database.write { db in
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT OR REPLACE INTO pipeline_alert
+                        (fingerprint, labels, annotations, starts_at, ends_at, generator_url, updated_at, timeout)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for alert in alerts {
+                try insert.execute(arguments: [
+                    alert.fingerprint.description, LabelCoding.encode(alert.labels),
+                    LabelCoding.encode(alert.annotations),
+                    alert.startsAt, alert.endsAt, alert.generatorURL, alert.updatedAt, alert.timeout,
+                ])
+            }
+            for fingerprint in removed {
+                try db.execute(
+                    sql: "DELETE FROM pipeline_alert WHERE fingerprint = ?", arguments: [fingerprint.description])
+            }
+        }
+    }
+
+    // MARK: Silences
+
+    public func loadSilences() throws -> [Silence] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM silence").map { row in
+                Silence(
+                    id: row["id"], matchers: try MatcherCoding.decode(row["matchers"]), startsAt: row["starts_at"],
+                    endsAt: row["ends_at"], updatedAt: row["updated_at"], createdBy: row["created_by"],
+                    comment: row["comment"])
+            }
+        }
+    }
+
+    public func saveSilences(_ silences: [Silence], removing removed: [String]) throws {
+        try database.write { db in
+            for silence in silences {
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO silence (id, matchers, starts_at, ends_at, updated_at, created_by, comment)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        silence.id, MatcherCoding.encode(silence.matchers), silence.startsAt, silence.endsAt,
+                        silence.updatedAt, silence.createdBy, silence.comment,
+                    ])
+            }
+            for id in removed {
+                try db.execute(sql: "DELETE FROM silence WHERE id = ?", arguments: [id])
+            }
+        }
+    }
+
+    // MARK: GroupNotification log
+
+    public func loadNotificationLog() throws -> [NotificationLogEntry] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM notification_log").map { row in
+                NotificationLogEntry(
+                    key: NotificationLogKey(
+                        receiver: row["receiver"], integration: row["integration"], groupKey: row["group_key"]),
+                    firing: try HashCoding.decode(row["firing"]), resolved: try HashCoding.decode(row["resolved"]),
+                    timestamp: row["timestamp"], expiresAt: row["expires_at"])
+            }
+        }
+    }
+
+    public func removeNotificationLog(_ keys: [NotificationLogKey]) throws {
+        try database.write { db in
+            for key in keys {
+                try db.execute(
+                    sql: "DELETE FROM notification_log WHERE receiver = ? AND integration = ? AND group_key = ?",
+                    arguments: [key.receiver, key.integration, key.groupKey])
+            }
+        }
+    }
+
+    /// Writes the log entries and the messages of one flush in one transaction.
+    public func record(log entries: [NotificationLogEntry], messages: [OutboxMessage]) throws {
+        try database.write { db in
+            for entry in entries {
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO notification_log
+                            (receiver, integration, group_key, firing, resolved, timestamp, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        entry.key.receiver, entry.key.integration, entry.key.groupKey, HashCoding.encode(entry.firing),
+                        HashCoding.encode(entry.resolved), entry.timestamp, entry.expiresAt,
+                    ])
+            }
+            try OutboxRepository.insert(messages, in: db)
+        }
+    }
+}
+
+/// Labels as JSON arrays of name/value pairs (order kept, NUL-safe).
+enum LabelCoding {
+    static func encode(_ labels: Labels) -> String {
+        let pairs = labels.pairs.map { [$0.name, $0.value] }
+        return String(decoding: (try? JSONEncoder().encode(pairs)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> Labels {
+        let pairs = try JSONDecoder().decode([[String]].self, from: Data(text.utf8))
+        return Labels(pairs.compactMap { $0.count == 2 ? Label($0[0], $0[1]) : nil })
+    }
+}
+
+/// Silence matchers as Alertmanager's JSON: `{"name","value","isRegex","isEqual"}`.
+enum MatcherCoding {
+    struct Stored: Codable {
+        var name: String
+        var value: String
+        var isRegex: Bool
+        var isEqual: Bool
+    }
+
+    static func encode(_ matchers: [LabelMatcher]) -> String {
+        let stored = matchers.map { matcher in
+            Stored(
+                name: matcher.name, value: matcher.value,
+                isRegex: matcher.kind == .regexMatch || matcher.kind == .regexNoMatch,
+                isEqual: matcher.kind == .equal || matcher.kind == .regexMatch)
+        }
+        return String(decoding: (try? JSONEncoder().encode(stored)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> [LabelMatcher] {
+        try JSONDecoder().decode([Stored].self, from: Data(text.utf8)).map { stored in
+            let kind: LabelMatcher.Kind =
+                stored.isRegex ? (stored.isEqual ? .regexMatch : .regexNoMatch) : (stored.isEqual ? .equal : .notEqual)
+            return try LabelMatcher(stored.name, kind, stored.value)
+        }
+    }
+}
+
+/// Alert hashes as a JSON array of 16-hex-digit strings (JSON numbers cannot hold 64 bits).
+enum HashCoding {
+    static func encode(_ hashes: Set<UInt64>) -> String {
+        let texts = hashes.sorted().map { AlertFingerprint(value: $0).description }
+        return String(decoding: (try? JSONEncoder().encode(texts)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> Set<UInt64> {
+        let texts = try JSONDecoder().decode([String].self, from: Data(text.utf8))
+        return Set(texts.compactMap { UInt64($0, radix: 16) })
+    }
+}

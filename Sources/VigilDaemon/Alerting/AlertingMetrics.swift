@@ -1,0 +1,87 @@
+import Alerting
+import Notify
+import Prometheus
+
+/// The alerting pipeline's figures on `/metrics`: notifications by outcome, fired → delivered latency,
+/// the outbox backlog, dead letters, silences by state and alerts received.
+struct AlertingMetrics: DeliveryMetrics {
+    let registry: PrometheusCollectorRegistry
+    private let latency: DurationHistogram
+    private let pending: Gauge
+    private let deadLetters: Counter
+
+    init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+        latency = registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "vigil", metricName: "notification_latency", unitName: "seconds",
+                helpText: "Time from an alert firing to the delivery of its first notification."),
+            buckets: [
+                .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5),
+                .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(300), .seconds(900), .seconds(3600),
+            ])
+        pending = registry.makeGauge(
+            descriptor: .init(
+                namespace: "vigil", metricName: "outbox_pending", unitName: "",
+                helpText: "Notifications waiting in the outbox for delivery."))
+        deadLetters = registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "notifications_dead_letter", unitName: "total",
+                helpText: "Notifications given up on (too old or refused for good)."))
+        for state in SilenceState.allCases { silences(state).set(to: 0) }
+        for status in ["firing", "resolved", "invalid"] { _ = received(status) }
+    }
+
+    private func notifications(_ message: OutboxMessage, _ outcome: String) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "notifications", unitName: "total",
+                helpText: "Delivery attempts by receiver, integration and outcome (delivered, failed, dead)."),
+            labels: [("receiver", message.receiver), ("integration", message.kind), ("outcome", outcome)])
+    }
+
+    private func silences(_ state: SilenceState) -> Gauge {
+        registry.makeGauge(
+            descriptor: .init(namespace: "vigil", metricName: "silences", unitName: "", helpText: "Silences by state."),
+            labels: [("state", state.rawValue)])
+    }
+
+    private func received(_ status: String) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "alerts_received", unitName: "total",
+                helpText: "Alerts received by the pipeline (from rules and the API) by status."),
+            labels: [("status", status)])
+    }
+
+    func delivered(_ message: OutboxMessage, at time: Int64) {
+        notifications(message, "delivered").increment()
+        if let fired = message.firstFiredAt {
+            latency.recordNanoseconds(max(0, time - fired) * 1_000_000)
+        }
+    }
+
+    func failedAttempt(_ message: OutboxMessage, error: String) {
+        notifications(message, "failed").increment()
+    }
+
+    func deadLettered(_ message: OutboxMessage, error: String) {
+        notifications(message, "dead").increment()
+        deadLetters.increment()
+    }
+
+    func recordOutbox(pending count: Int) {
+        pending.set(to: Double(count))
+    }
+
+    func recordSilences(_ counts: [SilenceState: Int]) {
+        for (state, count) in counts { silences(state).set(to: Double(count)) }
+    }
+
+    /// Adds what the pipeline counted since the last call.
+    func recordReceived(firing: Int, resolved: Int, invalid: Int) {
+        if firing > 0 { received("firing").increment(by: Int64(firing)) }
+        if resolved > 0 { received("resolved").increment(by: Int64(resolved)) }
+        if invalid > 0 { received("invalid").increment(by: Int64(invalid)) }
+    }
+}

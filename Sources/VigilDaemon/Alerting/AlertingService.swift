@@ -1,0 +1,163 @@
+import Alerting
+import Foundation
+import Logging
+import Notify
+import ServiceLifecycle
+import Storage
+import Synchronization
+import Transport
+import VigilCore
+
+/// Runs the alerting pipeline in the daemon: flushes groups when they are due (woken early when alerts
+/// arrive), collects garbage every 30 seconds, keeps the metrics current, and runs the delivery
+/// worker beside it. Only wiring: the decisions live in `Alerting`, the delivery in `Notify`.
+public final class AlertingService: Service, Sendable {
+    public let pipeline: AlertPipeline
+    public let worker: DeliveryWorker
+    public let outbox: OutboxRepository
+    public let receivers: ReceiverDirectory
+    let metrics: AlertingMetrics
+    let clock: any VigilClock
+    let logger: Logger
+    private let wake = WakeSignal()
+    private let settings: LiveSettings
+    private let reported = Mutex<(firing: Int, resolved: Int, invalid: Int)>((0, 0, 0))
+
+    init(
+        config: VigilConfig, escalation: EscalationConfig, database: VigilDatabase, notificationsFile: String,
+        webhookSecret: [UInt8], timeZone: TimeZone, metrics: AlertingMetrics, clock: any VigilClock, logger: Logger
+    ) {
+        let receivers = ReceiverDirectory(config.receivers)
+        let settings = LiveSettings(
+            externalURL: Self.externalURL(of: config), smtp: Self.smtpDefaults(config.global), timeZone: timeZone)
+        let outbox = OutboxRepository(database: database)
+        let store = AlertingStore(database: database)
+        let senders: [String: any MessageSender] = [
+            "webhook": WebhookSender(
+                directory: receivers, transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)"),
+                secret: webhookSecret, userAgent: "Vigil/\(BuildInfo.version)"),
+            "file": FileSender(path: notificationsFile),
+            "email": EmailSender(directory: receivers) { settings.state.withLock { $0.smtp } },
+        ]
+        let worker = DeliveryWorker(store: outbox, senders: senders, clock: clock, logger: logger, metrics: metrics)
+        let recorder = OutboxRecorder(
+            store: store,
+            renderer: {
+                MessageRenderer(externalURL: settings.state.withLock { $0.externalURL }, receivers: receivers)
+            },
+            poke: { worker.poke() })
+        pipeline = AlertPipeline(
+            config: Self.pipelineConfig(config, escalation: escalation, timeZone: timeZone), store: store,
+            recorder: recorder,
+            logger: logger)
+        self.worker = worker
+        self.settings = settings
+        self.outbox = outbox
+        self.receivers = receivers
+        self.metrics = metrics
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Swaps in a reloaded configuration and escalation tree.
+    public func apply(_ config: VigilConfig, escalation: EscalationConfig) async {
+        receivers.update(config.receivers)
+        let zone = settings.state.withLock { state in
+            state.externalURL = Self.externalURL(of: config)
+            state.smtp = Self.smtpDefaults(config.global)
+            return state.timeZone
+        }
+        await pipeline.apply(
+            Self.pipelineConfig(config, escalation: escalation, timeZone: zone), now: clock.now().unixMilliseconds)
+    }
+
+    /// The program's time zone (from the schedule), which time intervals without a `location` use.
+    public func setTimeZone(_ zone: TimeZone) async {
+        settings.state.withLock { $0.timeZone = zone }
+        var config = await pipeline.config
+        config.planner.timeZone = zone
+        await pipeline.apply(config, now: clock.now().unixMilliseconds)
+    }
+
+    static func smtpDefaults(_ global: GlobalConfig) -> EmailSender.Defaults {
+        EmailSender.Defaults(
+            smarthost: global.smtpSmarthost, from: global.smtpFrom, hello: global.smtpHello,
+            username: global.smtpAuthUsername, password: global.smtpAuthPassword,
+            passwordFile: global.smtpAuthPasswordFile, requireTLS: global.smtpRequireTLS)
+    }
+
+    static func externalURL(of config: VigilConfig) -> String {
+        config.global.externalURL ?? "http://\(config.web.listenAddress)"
+    }
+
+    static func pipelineConfig(
+        _ config: VigilConfig, escalation: EscalationConfig, timeZone: TimeZone
+    ) -> AlertPipelineConfig {
+        AlertPipelineConfig(
+            escalation: escalation,
+            planner: NotificationPlanner(
+                receivers: ReceiverDirectory.integrations(of: config.receivers),
+                timeIntervals: escalation.timeIntervals,
+                timeZone: timeZone),
+            resolveTimeout: config.global.resolveTimeout.milliseconds)
+    }
+
+    public func run() async throws {
+        let wake = self.wake
+        await pipeline.onWakeUp { wake.signal() }
+        await pipeline.restore(now: clock.now().unixMilliseconds)
+        let worker = self.worker
+        let delivery = Task { await worker.run() }
+        defer { delivery.cancel() }
+        var lastGarbage: Int64?
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            let now = clock.now().unixMilliseconds
+            await pipeline.flush(now: now)
+            if lastGarbage.map({ now - $0 >= 30_000 }) ?? true {
+                await pipeline.collectGarbage(now: now)
+                try? outbox.removeDelivered(before: now - 24 * 3_600_000)
+                lastGarbage = now
+            }
+            await recordMetrics(now: now)
+            let next = min(await pipeline.nextFlushTime ?? now + 30_000, now + 30_000)
+            await cancelWhenGracefulShutdownOrCancelled {
+                await wake.wait(until: Date(unixMilliseconds: max(next, now + 1)), clock: self.clock)
+            }
+        }
+        delivery.cancel()
+        await delivery.value
+    }
+
+    private func recordMetrics(now: Int64) async {
+        metrics.recordOutbox(pending: (try? outbox.pendingCount()) ?? 0)
+        metrics.recordSilences(await pipeline.silences.counts(at: now))
+        let total = await pipeline.receivedTotal
+        let delta = reported.withLock { last in
+            defer { last = total }
+            return (total.firing - last.firing, total.resolved - last.resolved, total.invalid - last.invalid)
+        }
+        metrics.recordReceived(firing: delta.0, resolved: delta.1, invalid: delta.2)
+    }
+}
+
+/// The settings senders and the renderer read at each use, swapped on reload.
+final class LiveSettings: Sendable {
+    struct State {
+        var externalURL: String
+        var smtp: EmailSender.Defaults
+        var timeZone: TimeZone
+    }
+
+    let state: Mutex<State>
+
+    init(externalURL: String, smtp: EmailSender.Defaults, timeZone: TimeZone) {
+        state = Mutex(State(externalURL: externalURL, smtp: smtp, timeZone: timeZone))
+    }
+}
+
+/// Runs `body` until it returns, the task is cancelled or a graceful shutdown starts.
+func cancelWhenGracefulShutdownOrCancelled(_ body: @escaping @Sendable () async -> Void) async {
+    await cancelWhenGracefulShutdown {
+        await body()
+    }
+}
