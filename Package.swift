@@ -156,8 +156,9 @@ let package = Package(
         .testTarget(
             name: "NotifyTests",
             dependencies: [
-                "Notify", "Alerting", "Transport", "Rules", "TimeSeries", "VigilCore", "TestSupport",
+                "Notify", "Alerting", "Transport", "Rules", "TimeSeries", "VigilCore", "TestSupport", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
