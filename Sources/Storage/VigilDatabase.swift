@@ -20,6 +20,7 @@ public final class VigilDatabase: Sendable {
         self.path = path
         try Self.prepareDirectory(for: path)
         try Self.checkExistingFile(at: path)
+        Self.createPrivately(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
@@ -30,6 +31,18 @@ public final class VigilDatabase: Sendable {
             throw Self.classify(error, path: path)
         }
         try migrate()
+        // SQLite gives the WAL and shared-memory files the database file's mode; keep all three 0600
+        // (alerts, silences and notification bodies are nobody else's business), older files too.
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+    }
+
+    /// Creates the database file empty with mode 0600 before SQLite opens it, so it never exists
+    /// readable by others, even for a moment.
+    private static func createPrivately(_ path: String) {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
 
     /// Identifiers of the migrations applied to this database, in order.

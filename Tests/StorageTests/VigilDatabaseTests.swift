@@ -104,4 +104,17 @@ struct VigilDatabaseTests {
         chmod(path, 0)
         #expect(throws: StorageError.self) { try VigilDatabase(path: path) }
     }
+
+    @Test func theDatabaseAndItsWALAreReadableByTheOwnerOnly() throws {
+        let directory = TestDirectory()
+        let path = directory.file("data/vigil.db")
+        let database = try VigilDatabase(path: path)
+        try AuditLog(database: database).append(
+            AuditEntry(at: Date(timeIntervalSince1970: 1), actor: "test", action: "write"))
+        for suffix in ["", "-wal"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(suffix)")
+        }
+        try database.close()
+    }
 }
