@@ -56,6 +56,7 @@ public struct AlertStateStore: Sendable {
         let encoder = JSONEncoder()
         try database.write { db in
             try db.execute(sql: "DELETE FROM alert_state WHERE group_key = ?", arguments: [groupKey])
+            try db.execute(sql: "DELETE FROM alert_group_saved WHERE group_key = ?", arguments: [groupKey])
             let insert = try db.makeStatement(
                 sql: """
                     INSERT INTO alert_state (group_key, rule, labels, annotations, state, value, active_at, fired_at,
@@ -73,12 +74,57 @@ public struct AlertStateStore: Sendable {
         }
     }
 
+    /// Applies one group evaluation's changes in one transaction: `upserts` replace the alerts with the
+    /// same rule and labels, `removals` (rule, labels) are deleted, and the group's heartbeat records
+    /// `savedAt`, the evaluation time up to which every alert of the group is known.
+    public func applyChanges(
+        ofGroup groupKey: String, upserts: [StoredAlert], removals: [(rule: String, labels: [[String]])],
+        savedAt: Int64
+    ) throws(StorageError) {
+        let encoder = JSONEncoder()
+        try database.write { db in
+            if !upserts.isEmpty {
+                let insert = try db.makeStatement(
+                    sql: """
+                        INSERT OR REPLACE INTO alert_state (group_key, rule, labels, annotations, state, value,
+                            active_at, fired_at, resolved_at, keep_firing_since, saved_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for alert in upserts {
+                    let labels = String(decoding: try encoder.encode(alert.labels), as: UTF8.self)
+                    let annotations = String(decoding: try encoder.encode(alert.annotations), as: UTF8.self)
+                    try insert.execute(arguments: [
+                        groupKey, alert.rule, labels, annotations, alert.state,
+                        String(alert.value.bitPattern, radix: 16), alert.activeAt, alert.firedAt, alert.resolvedAt,
+                        alert.keepFiringSince, alert.savedAt,
+                    ])
+                }
+            }
+            if !removals.isEmpty {
+                let delete = try db.makeStatement(
+                    sql: "DELETE FROM alert_state WHERE group_key = ? AND rule = ? AND labels = ?")
+                for removal in removals {
+                    let labels = String(decoding: try encoder.encode(removal.labels), as: UTF8.self)
+                    try delete.execute(arguments: [groupKey, removal.rule, labels])
+                }
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO alert_group_saved (group_key, saved_at) VALUES (?, ?)",
+                arguments: [groupKey, savedAt])
+        }
+    }
+
     /// Every saved alert, by group key, in the order saved.
     public func loadAlerts() throws(StorageError) -> [String: [StoredAlert]] {
         let decoder = JSONDecoder()
         return try database.read { db in
             var result: [String: [StoredAlert]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM alert_state ORDER BY rowid")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT a.*, max(a.saved_at, coalesce(g.saved_at, 0)) AS known_at FROM alert_state a
+                    LEFT JOIN alert_group_saved g ON g.group_key = a.group_key ORDER BY a.rowid
+                    """)
             while let row = try rows.next() {
                 let labels: String = row["labels"]
                 let annotations: String = row["annotations"]
@@ -88,7 +134,7 @@ public struct AlertStateStore: Sendable {
                     annotations: try decoder.decode([[String]].self, from: Data(annotations.utf8)),
                     state: row["state"], value: Double(bitPattern: UInt64(bits, radix: 16) ?? 0),
                     activeAt: row["active_at"], firedAt: row["fired_at"], resolvedAt: row["resolved_at"],
-                    keepFiringSince: row["keep_firing_since"], savedAt: row["saved_at"])
+                    keepFiringSince: row["keep_firing_since"], savedAt: row["known_at"])
                 result[row["group_key"], default: []].append(alert)
             }
             return result
@@ -101,6 +147,7 @@ public struct AlertStateStore: Sendable {
             let saved = try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM alert_state")
             for key in saved where !keys.contains(key) {
                 try db.execute(sql: "DELETE FROM alert_state WHERE group_key = ?", arguments: [key])
+                try db.execute(sql: "DELETE FROM alert_group_saved WHERE group_key = ?", arguments: [key])
             }
         }
     }

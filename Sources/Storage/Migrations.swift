@@ -112,6 +112,22 @@ enum Migrations {
                 columns: ["state", "receiver", "integration", "group_key", "seq"])
             try db.create(index: "outbox_next_attempt", on: "outbox", columns: ["state", "next_attempt_at"])
         }
+        // Alert state saved incrementally: one row per alert (rule and labels), replaced or deleted when
+        // it changes, and a per-group heartbeat carrying the evaluation time the group was last saved at.
+        migrator.registerMigration("v6_alert_state_incremental") { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM alert_state WHERE rowid NOT IN
+                        (SELECT max(rowid) FROM alert_state GROUP BY group_key, rule, labels)
+                    """)
+            try db.create(
+                index: "alert_state_identity", on: "alert_state", columns: ["group_key", "rule", "labels"], unique: true
+            )
+            try db.create(table: "alert_group_saved") { table in
+                table.column("group_key", .text).primaryKey()
+                table.column("saved_at", .integer).notNull()
+            }
+        }
         return migrator
     }
 

@@ -44,4 +44,26 @@ import Testing
         #expect(try store.loadAlerts().isEmpty)
         try database.close()
     }
+
+    @Test func changesReplaceAndRemoveSingleAlertsAndTheHeartbeatDatesTheWholeGroup() throws {
+        let directory = TestDirectory()
+        let database = try VigilDatabase(path: directory.file("vigil.db"))
+        let store = AlertStateStore(database: database)
+        try store.replaceAlerts(ofGroup: "a", with: [alert("A1"), alert("A2"), alert("A3")])
+        var changed = alert("A2", value: 5, state: "pending")
+        changed.savedAt = 9_000
+        try store.applyChanges(
+            ofGroup: "a", upserts: [changed, alert("A4")],
+            removals: [(rule: "rules/r.yml;g/A3{}#0", labels: [["alertname", "A3"], ["severity", "page"]])],
+            savedAt: 20_000)
+        let loaded = try #require(try store.loadAlerts()["a"])
+        #expect(loaded.map(\.labels[0][1]).sorted() == ["A1", "A2", "A4"])
+        #expect(loaded.first { $0.labels[0][1] == "A2" }?.state == "pending")
+        // Unchanged alerts were not rewritten, yet they are known up to the heartbeat's time.
+        #expect(loaded.allSatisfy { $0.savedAt == 20_000 })
+        // A group replaced whole drops its heartbeat with its rows.
+        try store.replaceAlerts(ofGroup: "a", with: [alert("A1")])
+        #expect(try store.loadAlerts()["a"]?.map(\.savedAt) == [4_000])
+        try database.close()
+    }
 }

@@ -15,6 +15,13 @@ public struct AlertStatePersistence: RuleStatePersistence {
         try store.replaceAlerts(ofGroup: group, with: alerts.map(Self.stored))
     }
 
+    public func saveChanges(group: String, changed: [PersistedAlert], removed: [AlertIdentity], savedAt: Int64) throws {
+        try store.applyChanges(
+            ofGroup: group, upserts: changed.map(Self.stored),
+            removals: removed.map { (rule: $0.rule, labels: $0.labels.pairs.map { [$0.name, $0.value] }) },
+            savedAt: savedAt)
+    }
+
     public func loadAlerts() throws -> [String: [PersistedAlert]] {
         try store.loadAlerts().mapValues { $0.compactMap(Self.persisted) }
     }

@@ -23,6 +23,11 @@ public actor RuleManager {
     private let logger: Logger
     private let metrics: RuleMetrics
     private let persistence: (any RuleStatePersistence)?
+    /// Writes alert state off the evaluation path; nil without persistence.
+    private let writer: AlertStateWriter?
+    private let writerTask: Task<Void, Never>?
+    /// Per group, the alerts as last handed to the writer, to save only what changed.
+    private var savedState: [String: [AlertIdentity: Alert]] = [:]
     private let restoreOptions: AlertRestoreOptions
     private var context: RuleEvaluationContext
     private var running: [String: Running] = [:]
@@ -45,6 +50,9 @@ public actor RuleManager {
         self.logger = logger
         self.metrics = metrics
         self.persistence = persistence
+        let writer = persistence.map { AlertStateWriter(persistence: $0, logger: logger) }
+        self.writer = writer
+        writerTask = writer.map { writer in Task { await writer.run() } }
         self.restoreOptions = restoreOptions
         context = RuleEvaluationContext(store: store, engine: engine)
     }
@@ -107,11 +115,8 @@ public actor RuleManager {
         order = nextOrder
         store.retention = SeriesRetention.milliseconds(
             configured: config.storage.seriesRetention?.milliseconds, longestRuleWindow: longestWindow)
-        do {
-            try persistence?.removeGroups(notIn: Set(nextOrder))
-        } catch {
-            logger.error("cannot forget the alerts of removed rule groups", metadata: ["error": "\(error)"])
-        }
+        writer?.submit(.removeGroups(notIn: Set(nextOrder)))
+        savedState = savedState.filter { next[$0.key] != nil }
         logger.info(
             "rules loaded",
             metadata: [
@@ -125,11 +130,7 @@ public actor RuleManager {
         guard let failures = running[key]?.group.evaluate(at: time, in: context), let group = running[key]?.group
         else { return }
         metrics.recordEvaluation(of: group, failures: failures)
-        do {
-            try persistence?.saveAlerts(group: key, alerts: group.persistedAlerts)
-        } catch {
-            logger.error("cannot save alert state", metadata: ["group": "\(key)", "error": "\(error)"])
-        }
+        save(group, key: key, at: time)
         var pending = 0
         var firing = 0
         for entry in running.values {
@@ -147,6 +148,37 @@ public actor RuleManager {
         }
     }
 
+    /// Hands the group's changed alerts to the writer (the whole group after a failed write or at its
+    /// first evaluation); never waits for the database.
+    private func save(_ group: RuleGroup, key: String, at time: Int64) {
+        guard let writer else { return }
+        let current = group.persistedAlerts
+        var state: [AlertIdentity: Alert] = [:]
+        state.reserveCapacity(current.count)
+        for entry in current { state[AlertIdentity(rule: entry.rule, labels: entry.alert.labels)] = entry.alert }
+        defer { savedState[key] = state }
+        guard let previous = savedState[key], !writer.takeFailure(of: key) else {
+            writer.submit(.replace(group: key, alerts: current))
+            return
+        }
+        let changed = current.filter { entry in
+            guard let before = previous[AlertIdentity(rule: entry.rule, labels: entry.alert.labels)] else {
+                return true
+            }
+            return !Self.sameForSaving(before, entry.alert)
+        }
+        let removed = previous.keys.filter { state[$0] == nil }
+        writer.submit(.changes(group: key, changed: changed, removed: removed, savedAt: time))
+    }
+
+    /// Equal in everything a restart needs (the expression's value is left out: it changes every
+    /// evaluation and is recomputed at the first one after a restart).
+    static func sameForSaving(_ lhs: Alert, _ rhs: Alert) -> Bool {
+        lhs.state == rhs.state && lhs.activeAt == rhs.activeAt && lhs.firedAt == rhs.firedAt
+            && lhs.resolvedAt == rhs.resolvedAt && lhs.keepFiringSince == rhs.keepFiringSince
+            && lhs.annotations == rhs.annotations
+    }
+
     func recordMissed(_ count: Int, key: String) {
         metrics.recordMissed(count, group: key)
         logger.warning("rule group evaluation fell behind", metadata: ["group": "\(key)", "missed": "\(count)"])
@@ -157,6 +189,8 @@ public actor RuleManager {
         let loops = running.values.compactMap(\.loop)
         for loop in loops { loop.cancel() }
         for loop in loops { await loop.value }
+        writer?.finish()
+        await writerTask?.value
     }
 
     private func startLoop(key: String, interval: Int64) -> Task<Void, Never> {
