@@ -37,6 +37,8 @@ public final class Daemon: Sendable {
     /// The rule groups, each ticking on its own interval.
     public let rules: RuleManager
     let seriesMetrics: SeriesMetrics
+    /// Vigil's own `/metrics`, ingested with `job="vigil"` every tick.
+    let selfScrape: SelfScrape
     /// Routing, grouping, silences and the delivery of notifications.
     public let alerting: AlertingService
     private let initialRuleFiles: [RuleFile]
@@ -119,9 +121,13 @@ public final class Daemon: Sendable {
         scheduleSource = ScheduleSource(
             path: config.schedule.path, snapshots: ScheduleSnapshotStore(database: database),
             metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
+        let engineSink = SeriesStoreSink(store: seriesStore)
+        selfScrape = SelfScrape(
+            registry: registry, store: seriesStore, instance: listen.description,
+            excluded: { [names = engineSink.names] in names.current })
         resilience = ResilienceRunner(
             source: scheduleSource,
-            sinks: [ResilienceMetricsExporter(registry: registry), SeriesStoreSink(store: seriesStore)],
+            sinks: [ResilienceMetricsExporter(registry: registry), engineSink],
             metrics: ResilienceRunMetrics(registry: registry), stateStore: ResilienceStateStore(database: database),
             audit: audit, logger: logger)
         scheduleControl = DaemonScheduleControl(
@@ -155,6 +161,7 @@ public final class Daemon: Sendable {
         }
         let rules = self.rules
         let seriesMetrics = self.seriesMetrics
+        let selfScrape = self.selfScrape
         let server = HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
@@ -183,6 +190,7 @@ public final class Daemon: Sendable {
                 metrics.recordTick()
                 let config = await state.config
                 await resilience.tick(at: clock.now(), config: config)
+                selfScrape.run(at: SeriesTime.milliseconds(clock.now()))
                 await scrapes.sync(configs: config.scrapeConfigs, global: config.global)
                 seriesStore.compact(now: SeriesTime.milliseconds(clock.now()))
                 seriesMetrics.record(seriesStore.seriesCountBySource)

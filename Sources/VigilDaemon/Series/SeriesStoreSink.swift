@@ -1,5 +1,6 @@
 import Foundation
 import Resilience
+import Synchronization
 import TimeSeries
 
 /// Feeds the resilience engine's samples into the series store that rules and the query API read,
@@ -9,10 +10,13 @@ struct SeriesStoreSink: ResilienceSampleSink {
     static let source = "resilience"
 
     let store: SeriesStore
+    /// The metric names of the last samples, which the self-scrape leaves to this sink.
+    let names = MetricNames()
 
     var wantsViolationCounters: Bool { true }
 
     func ingest(_ samples: [ResilienceSample], at time: Date) async {
+        names.replace(with: Set(samples.map(\.name)))
         store.ingest(source: Self.source, samples: samples.map(\.ingested), at: SeriesTime.milliseconds(time))
     }
 }
@@ -23,5 +27,18 @@ extension ResilienceSample {
         var pairs = labels.map { Label($0.name, $0.value) }
         pairs.append(Label(Label.metricName, name))
         return IngestedSample(labels: Labels(pairs), value: value)
+    }
+}
+
+/// A set of metric names shared between the engine's sink and the self-scrape.
+final class MetricNames: Sendable {
+    private let names = Mutex<Set<String>>([])
+
+    func replace(with names: Set<String>) {
+        self.names.withLock { $0 = names }
+    }
+
+    var current: Set<String> {
+        names.withLock { $0 }
     }
 }
