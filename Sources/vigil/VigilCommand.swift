@@ -7,6 +7,9 @@ struct VigilCommand: AsyncParsableCommand {
         commandName: "vigil",
         abstract: "Keeps watch over a residency program's schedule and alerts before it becomes unsafe.",
         version: BuildInfo.version,
-        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, QueryCommand.self, ResilienceCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, TestCommand.self, QueryCommand.self, ResilienceCommand.self,
+            AlertsCommand.self, SilenceCommand.self,
+        ]
     )
 }
