@@ -23,6 +23,9 @@ enum RouteReader {
             if reader.contains("active_time_intervals") {
                 reader.report("root route must not have any active time intervals", at: "active_time_intervals")
             }
+            if reader.bool("continue") == true {
+                reader.report("cannot have continue in root route", at: "continue")
+            }
             return read(reader, inheriting: defaults, references: &references)
         }
         guard let route = route.flatMap({ $0 }) else { return nil }
@@ -140,7 +143,11 @@ enum MatcherListReader {
                         continue
                     }
                     do {
-                        matchers.append(try LabelMatcher(name, kind, text))
+                        // Alertmanager keeps a legacy regex anchored (it shows so in route keys and group keys).
+                        let value = kind == .regexMatch ? "^(?:\(text))$" : text
+                        matchers.append(try LabelMatcher(name, kind, value))
+                    } catch let error as InvalidRegexError {
+                        entry.value.report("invalid regular expression \"\(text)\": \(error.message)")
                     } catch {
                         entry.value.report("\(error)")
                     }

@@ -53,6 +53,19 @@ public struct AggregationGroup: Sendable, Equatable {
             default: continue
             }
         }
-        return lhs.labels < rhs.labels
+        return labelSetBefore(lhs.labels, rhs.labels)
+    }
+
+    /// Prometheus' `LabelSet.Before`: fewer labels first, then the first differing value over the
+    /// sorted names of both (a name missing on one side sorts that side first).
+    static func labelSetBefore(_ lhs: Labels, _ rhs: Labels) -> Bool {
+        if lhs.count != rhs.count { return lhs.count < rhs.count }
+        let names = (lhs.pairs.map(\.name) + rhs.pairs.map(\.name)).sorted()
+        for name in names {
+            guard let left = lhs[name] else { return true }
+            guard let right = rhs[name] else { return false }
+            if left != right { return left < right }
+        }
+        return false
     }
 }

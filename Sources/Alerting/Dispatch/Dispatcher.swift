@@ -38,9 +38,13 @@ public struct Dispatcher: Sendable {
     /// `group_interval`. Call ``completed(_:now:)`` once a flush's notifications are recorded.
     public mutating func dueFlushes(now: Int64) -> [GroupFlush] {
         var flushes: [GroupFlush] = []
-        for (id, group) in groups where group.nextFlush <= now {
-            groups[id]?.nextFlush = now + group.options.groupInterval
-            groups[id]?.hasFlushed = true
+        // The due ids first: mutating the dictionary while iterating it would copy it whole each time.
+        let dueIDs = groups.compactMap { $0.value.nextFlush <= now ? $0.key : nil }
+        for id in dueIDs {
+            guard var group = groups[id] else { continue }
+            group.nextFlush = now + group.options.groupInterval
+            group.hasFlushed = true
+            groups[id] = group
             let alerts = group.snapshot(at: now)
             guard !alerts.isEmpty else { continue }
             flushes.append(

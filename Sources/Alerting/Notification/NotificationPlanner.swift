@@ -14,7 +14,8 @@ public struct NotificationPlanner: Sendable {
     public var timeIntervals: [String: NamedTimeInterval]
     /// The zone time intervals are judged in when they name no `location` (the program's).
     public var timeZone: TimeZone
-    /// How long log entries are kept (ms); Alertmanager's `--data.retention`, 120h.
+    /// The longest a log entry is kept (ms; Alertmanager's `--data.retention`, 120h); an entry expires
+    /// after twice its route's `repeat_interval` when that is sooner, as Alertmanager's does.
     public var logRetention: Int64
 
     public init(
@@ -86,7 +87,8 @@ public struct NotificationPlanner: Sendable {
                     receiver: receiver, integration: integration, groupKey: flush.groupKey,
                     groupLabels: flush.groupLabels, alerts: sent,
                     logEntry: NotificationLogEntry(
-                        key: key, firing: firing, resolved: resolved, timestamp: now, expiresAt: now + logRetention),
+                        key: key, firing: firing, resolved: resolved, timestamp: now,
+                        expiresAt: now + min(2 * flush.options.repeatInterval, logRetention)),
                     routeID: flush.routeID, decidedAt: now))
         }
         return notifications

@@ -101,20 +101,19 @@ public actor AlertPipeline {
         let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: Array(alerts.values), now: now)
         var all: [GroupNotification] = []
         for flush in due {
-            let notifications = config.planner.plan(
-                flush, silences: silences, inhibitor: inhibitor, log: log, now: now)
-            do {
-                if !notifications.isEmpty { try recorder.record(notifications) }
-            } catch {
-                logger.error(
-                    "cannot record notifications; the group is retried at its next flush",
-                    metadata: ["group": "\(flush.groupKey)", "error": "\(error)"])
-                continue
-            }
-            for notification in notifications { log.record(notification.logEntry) }
-            dispatcher.completed(flush, now: now)
-            all += notifications
+            all += config.planner.plan(flush, silences: silences, inhibitor: inhibitor, log: log, now: now)
         }
+        // Every due group's decisions in one transaction: a burst of alerts is one write, not one per group.
+        do {
+            if !all.isEmpty { try recorder.record(all) }
+        } catch {
+            logger.error(
+                "cannot record notifications; the groups are retried at their next flush",
+                metadata: ["groups": "\(due.count)", "error": "\(error)"])
+            return []
+        }
+        for notification in all { log.record(notification.logEntry) }
+        for flush in due { dispatcher.completed(flush, now: now) }
         return all
     }
 
@@ -188,14 +187,21 @@ public actor AlertPipeline {
         }
     }
 
-    /// The aggregation groups with their alerts' views.
+    /// The aggregation groups with their alerts' views, in Alertmanager's order: by group labels
+    /// (`LabelSet.Before`), then receiver; alerts by `job`, `instance`, then labels.
     public func groupViews(now: Int64) -> [GroupView] {
         let views = Dictionary(alertViews(now: now).map { ($0.alert.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        return dispatcher.allGroups.map { group in
+        let groups = dispatcher.allGroups.map { group in
             GroupView(
                 groupKey: group.key, routeID: group.routeID, labels: group.groupLabels,
                 receiver: group.options.receiver,
-                alerts: group.alerts.keys.sorted().compactMap { views[$0] })
+                alerts: group.alerts.values.sorted(by: AggregationGroup.alertmanagerOrder).compactMap {
+                    views[$0.fingerprint]
+                })
+        }
+        return groups.sorted { lhs, rhs in
+            if lhs.labels != rhs.labels { return AggregationGroup.labelSetBefore(lhs.labels, rhs.labels) }
+            return lhs.receiver < rhs.receiver
         }
     }
 }

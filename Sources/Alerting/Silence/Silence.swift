@@ -27,10 +27,19 @@ public struct Silence: Sendable, Equatable {
         self.comment = comment
     }
 
-    /// Pending before it starts, active until it ends, expired after.
+    /// Pending before it starts, active until it ends, expired from its end on (as Alertmanager's
+    /// API shows silences).
     public func state(at now: Int64) -> SilenceState {
         if endsAt <= now { return .expired }
         if startsAt > now { return .pending }
+        return .active
+    }
+
+    /// The state Alertmanager's silence store uses to decide updates and expiry (`getState`): still
+    /// active at the very instant it ends.
+    func storeState(at now: Int64) -> SilenceState {
+        if now < startsAt { return .pending }
+        if now > endsAt { return .expired }
         return .active
     }
 

@@ -27,24 +27,28 @@ public struct Silences: Sendable, Equatable {
         _ silence: Silence, now: Int64, newID: () -> String
     ) throws(SilenceError) -> (id: String, changed: [Silence]) {
         var silence = silence
-        try Self.validate(silence)
+        var next = self
         var changed: [Silence] = []
         if !silence.id.isEmpty {
             guard let previous = byID[silence.id] else { throw .notFound(silence.id) }
             if Self.canUpdate(previous, to: silence, now: now) {
+                try Self.validate(silence)
                 silence.updatedAt = now
                 byID[silence.id] = silence
                 return (silence.id, [silence])
             }
-            if previous.state(at: now) != .expired {
-                changed.append(try expire(id: previous.id, now: now))
+            if previous.storeState(at: now) != .expired {
+                changed.append(try next.expire(id: previous.id, now: now))
             }
         }
         silence.id = newID()
         if silence.startsAt < now { silence.startsAt = now }
         silence.updatedAt = now
-        byID[silence.id] = silence
+        // Checked as it will be stored (a start moved to now may now lie after the end).
+        try Self.validate(silence)
+        next.byID[silence.id] = silence
         changed.append(silence)
+        self = next
         return (silence.id, changed)
     }
 
@@ -52,7 +56,7 @@ public struct Silences: Sendable, Equatable {
     @discardableResult
     public mutating func expire(id: String, now: Int64) throws(SilenceError) -> Silence {
         guard var silence = byID[id] else { throw .notFound(id) }
-        switch silence.state(at: now) {
+        switch silence.storeState(at: now) {
         case .expired: throw .alreadyExpired(id)
         case .active: silence.endsAt = now
         case .pending:
@@ -98,7 +102,7 @@ public struct Silences: Sendable, Equatable {
     /// Alertmanager's `canUpdate`: same matchers, and times changed only as the state allows.
     static func canUpdate(_ previous: Silence, to next: Silence, now: Int64) -> Bool {
         guard previous.matchers == next.matchers else { return false }
-        switch previous.state(at: now) {
+        switch previous.storeState(at: now) {
         // Start times compare to the second, as Alertmanager's do once they have been through its API
         // (amtool sends back the milliseconds it was given).
         case .active: return next.startsAt / 1000 == previous.startsAt / 1000 && next.endsAt >= now

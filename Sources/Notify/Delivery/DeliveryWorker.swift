@@ -23,10 +23,15 @@ public actor DeliveryWorker {
     private let wake = WakeSignal()
     private var inFlight: [String: String] = [:]
     private var running: [String: Task<Void, Never>] = [:]
+    private var schedule = OutboxSchedule()
+    /// Messages handed over by ``deliver(_:)``, taken into the schedule at the next look.
+    private let inbox = Mutex<[OutboxMessage]>([])
+    /// Set by ``poke()``: the outbox changed behind the worker's back; read it again.
+    private let reload = Mutex(true)
 
     public init(
         store: any OutboxStore, senders: [String: any MessageSender], clock: any VigilClock, logger: Logger,
-        policy: RetryPolicy = RetryPolicy(), metrics: (any DeliveryMetrics)? = nil, perReceiverLimit: Int = 4,
+        policy: RetryPolicy = RetryPolicy(), metrics: (any DeliveryMetrics)? = nil, perReceiverLimit: Int = 8,
         totalLimit: Int = 32, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.store = store
@@ -40,8 +45,16 @@ public actor DeliveryWorker {
         self.random = random
     }
 
-    /// New messages are in the outbox: look now rather than at the next planned time.
+    /// The outbox changed (a message re-queued, or written by someone else): read it again and look
+    /// now rather than at the next planned time.
     public nonisolated func poke() {
+        reload.withLock { $0 = true }
+        wake.signal()
+    }
+
+    /// Messages just committed to the outbox: schedule them without reading the outbox again.
+    public nonisolated func deliver(_ messages: [OutboxMessage]) {
+        inbox.withLock { $0 += messages }
         wake.signal()
     }
 
@@ -63,28 +76,37 @@ public actor DeliveryWorker {
     /// Starts every due message there is room for; returns when to look again (ms).
     func startDue() -> Int64? {
         let now = clock.now().unixMilliseconds
-        let room = totalLimit - inFlight.count
-        if room > 0 {
-            let due: [OutboxMessage]
+        if reload.withLock({ flag in
+            defer { flag = false }
+            return flag
+        }) {
             do {
-                due = try store.due(at: now, limit: room * 4, excluding: Set(inFlight.keys))
+                var fresh = OutboxSchedule()
+                let pending = try store.messages(state: .pending, limit: Int.max).reversed()
+                fresh.add(pending.filter { inFlight[$0.id] == nil }, now: now)
+                schedule = fresh
+                inbox.withLock { $0.removeAll() }
             } catch {
                 logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+                reload.withLock { $0 = true }
                 return now + 5_000
             }
-            var perReceiver: [String: Int] = [:]
-            for receiver in inFlight.values { perReceiver[receiver, default: 0] += 1 }
-            for message in due where inFlight.count < totalLimit {
-                guard perReceiver[message.receiver, default: 0] < perReceiverLimit else { continue }
-                perReceiver[message.receiver, default: 0] += 1
-                start(message)
-            }
         }
-        do {
-            return try store.nextAttemptTime().map { max($0, now + 1) }
-        } catch {
-            return now + 5_000
+        let arrived = inbox.withLock { messages in
+            defer { messages.removeAll() }
+            return messages
         }
+        if !arrived.isEmpty { schedule.add(arrived, now: now) }
+        var perReceiver: [String: Int] = [:]
+        for receiver in inFlight.values { perReceiver[receiver, default: 0] += 1 }
+        let room = totalLimit - inFlight.count
+        if room > 0 {
+            let limit = perReceiverLimit
+            let due = schedule.takeDue(now: now, limit: room) { receiver in limit - perReceiver[receiver, default: 0] }
+            for message in due where inFlight[message.id] == nil { start(message) }
+        }
+        if schedule.hasReady { return nil }
+        return schedule.nextTime.map { max($0, now + 1) }
     }
 
     private func start(_ message: OutboxMessage) {
@@ -108,10 +130,12 @@ public actor DeliveryWorker {
             switch outcome {
             case .delivered:
                 try store.markDelivered(id: message.id, at: now, attempts: attempts)
+                schedule.finish(message, now: now)
                 metrics?.delivered(message, at: now)
             case .retry(let error, let retryAfter):
                 if policy.isExpired(createdAt: message.createdAt, now: now) {
                     try store.markDead(id: message.id, at: now, attempts: attempts, error: error)
+                    schedule.finish(message, now: now)
                     metrics?.deadLettered(message, error: error)
                     logger.error(
                         "notification dead-lettered: the gateway kept failing",
@@ -119,6 +143,7 @@ public actor DeliveryWorker {
                 } else {
                     let delay = policy.delay(afterAttempt: attempts, retryAfter: retryAfter, unit: random())
                     try store.reschedule(id: message.id, attempts: attempts, nextAttemptAt: now + delay, error: error)
+                    schedule.retry(message, attempts: attempts, at: now + delay, error: error, now: now)
                     metrics?.failedAttempt(message, error: error)
                     logger.warning(
                         "notification delivery failed; will retry",
@@ -129,6 +154,7 @@ public actor DeliveryWorker {
                 }
             case .failed(let error):
                 try store.markDead(id: message.id, at: now, attempts: attempts, error: error)
+                schedule.finish(message, now: now)
                 metrics?.deadLettered(message, error: error)
                 logger.error(
                     "notification dead-lettered: the gateway refused it",
@@ -138,6 +164,7 @@ public actor DeliveryWorker {
             logger.error(
                 "cannot record a delivery outcome; the message will be sent again",
                 metadata: ["id": "\(message.id)", "error": "\(error)"])
+            reload.withLock { $0 = true }
         }
         wake.signal()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import TimeSeries
 import VigilCore
 
@@ -9,6 +10,17 @@ import VigilCore
 public enum EmailMessage {
     public static func render(_ data: NotificationData, config: EmailConfig, id: String, at time: Int64) -> [UInt8] {
         let boundary = "vigil-" + id.replacingOccurrences(of: "-", with: "")
+        var templateErrors: [String] = []
+        /// A configured template expanded, or the default when there is none or it fails.
+        func expand(_ text: String?, name: String, default fallback: @autoclosure () -> String) -> String {
+            guard let text else { return fallback() }
+            do {
+                return try NotificationTemplate(text, name: name).expand(templateData(data))
+            } catch {
+                templateErrors.append("\(error)")
+                return fallback()
+            }
+        }
         var headers: [(String, String)] = [
             ("Date", rfc5322Date(time)),
             ("From", config.from ?? ""),
@@ -20,24 +32,50 @@ public enum EmailMessage {
             ("X-Vigil-Delivery", id),
         ]
         for (name, value) in config.headers.sorted(by: { $0.key < $1.key }) {
+            let expanded = expand(value, name: "headers.\(name)", default: value)
             if let index = headers.firstIndex(where: { $0.0.lowercased() == name.lowercased() }) {
-                headers[index].1 = value
+                headers[index].1 = expanded
             } else {
-                headers.append((name, value))
+                headers.append((name, expanded))
             }
+        }
+        let plain = expand(config.text, name: "text", default: plainBody(data))
+        let html = expand(config.html, name: "html", default: htmlBody(data))
+        if !templateErrors.isEmpty {
+            headers.append(("X-Vigil-Template-Error", templateErrors.joined(separator: "; ")))
         }
         var text = ""
         for (name, value) in headers {
             text += "\(name): \(encodedHeader(value))\r\n"
         }
         text += "\r\n"
-        for (type, body) in [("text/plain", plainBody(data)), ("text/html", htmlBody(data))] {
+        for (type, body) in [("text/plain", plain), ("text/html", html)] {
             text += "--\(boundary)\r\n"
             text += "Content-Type: \(type); charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-            text += quotedPrintable(body) + "\r\n"
+            text += quotedPrintable(crlf(body)) + "\r\n"
         }
         text += "--\(boundary)--\r\n"
         return Array(text.utf8)
+    }
+
+    /// The notification as Alertmanager's templates see it (times as Go prints a `time.Time`).
+    static func templateData(_ data: NotificationData) -> NotificationTemplate.Data {
+        NotificationTemplate.Data(
+            receiver: data.receiver, status: data.status,
+            alerts: data.alerts.map { alert in
+                NotificationTemplate.Alert(
+                    status: alert.status, labels: alert.labels, annotations: alert.annotations,
+                    startsAt: goTime(alert.startsAt),
+                    endsAt: alert.endsAt.map(goTime) ?? "0001-01-01 00:00:00 +0000 UTC",
+                    generatorURL: alert.generatorURL, fingerprint: alert.fingerprint)
+            }, groupLabels: data.groupLabels, commonLabels: data.commonLabels,
+            commonAnnotations: data.commonAnnotations, externalURL: data.externalURL)
+    }
+
+    /// Go's `time.Time.String()` in UTC: `2026-12-04 15:13:48.576 +0000 UTC`.
+    static func goTime(_ milliseconds: Int64) -> String {
+        let text = GoTime.rfc3339(milliseconds).dropLast()  // without the Z
+        return text.replacingOccurrences(of: "T", with: " ") + " +0000 UTC"
     }
 
     /// Alertmanager's default `__subject`: `[FIRING:2] <group label values> (<other common label values>)`.
@@ -113,7 +151,8 @@ public enum EmailMessage {
         var chunk: [UInt8] = []
         for character in clean {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            // 39 bytes make a 62-character word: with "Subject: " the first line stays within 76.
+            if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
                 chunk = []
             }
@@ -121,6 +160,11 @@ public enum EmailMessage {
         }
         if !chunk.isEmpty { words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=") }
         return words.joined(separator: "\r\n ")
+    }
+
+    /// Line ends as CRLF, as a MIME text part wants them (templates write plain LF).
+    static func crlf(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
     }
 
     /// Quoted-printable (RFC 2045): lines of at most 76 characters, CRLF line ends kept.

@@ -44,9 +44,7 @@ public struct NotificationData: Sendable, Equatable {
                 startsAt: alert.startsAt, endsAt: resolved ? alert.endsAt : nil, generatorURL: alert.generatorURL,
                 fingerprint: alert.fingerprint.description)
         }
-        status = all.contains { $0.status == "firing" } ? "firing" : "resolved"
-        commonLabels = Self.common(all.map(\.labels))
-        commonAnnotations = Self.common(all.map(\.annotations))
+        // As Alertmanager: `max_alerts` first, then everything else from the alerts actually sent.
         if maxAlerts > 0 && all.count > maxAlerts {
             alerts = Array(all.prefix(maxAlerts))
             truncatedAlerts = all.count - maxAlerts
@@ -54,6 +52,9 @@ public struct NotificationData: Sendable, Equatable {
             alerts = all
             truncatedAlerts = 0
         }
+        status = alerts.contains { $0.status == "firing" } ? "firing" : "resolved"
+        commonLabels = Self.common(alerts.map(\.labels))
+        commonAnnotations = Self.common(alerts.map(\.annotations))
     }
 
     /// The firing alerts.

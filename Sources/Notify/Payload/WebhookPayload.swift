@@ -30,7 +30,8 @@ public enum WebhookPayload {
         var json = GoJSONWriter(capacity: 512 + data.alerts.count * 512)
         json.raw("{")
         json.key("receiver")
-        json.string(data.receiver)
+        // Alertmanager writes the receiver's name regexp-quoted (`wh.a+b` → `wh\\.a\\+b`).
+        json.string(quoteMeta(data.receiver))
         json.raw(",")
         json.key("status")
         json.string(data.status)
@@ -103,5 +104,15 @@ public enum WebhookPayload {
         }
         json.raw("}\n")
         return json.bytes
+    }
+
+    /// Go's `regexp.QuoteMeta`.
+    static func quoteMeta(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\.+*?()|[]{}^$".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 }

@@ -8,10 +8,12 @@ enum TemplateActionParser {
         case close(fields: [String])
     }
 
-    static func pipeline(_ text: Substring, template: String, line: Int) throws(TemplateError) -> TemplatePipeline {
+    static func pipeline(
+        _ text: Substring, template: String, line: Int, known: Set<String> = TemplateFunctions.names
+    ) throws(TemplateError) -> TemplatePipeline {
         let tokens = try tokenize(text, template: template, line: line)
         var index = 0
-        let pipeline = try parsePipeline(tokens, &index, template: template, line: line)
+        let pipeline = try parsePipeline(tokens, &index, template: template, line: line, known: known)
         guard index == tokens.count else {
             throw TemplateError("template: \(template):\(line): unexpected \")\" in operand")
         }
@@ -19,7 +21,7 @@ enum TemplateActionParser {
     }
 
     private static func parsePipeline(
-        _ tokens: [Token], _ index: inout Int, template: String, line: Int
+        _ tokens: [Token], _ index: inout Int, template: String, line: Int, known: Set<String>
     ) throws(TemplateError) -> TemplatePipeline {
         var pipeline = TemplatePipeline(commands: [])
         // Declarations: `$x :=`, `$i, $e :=`, `$x =`.
@@ -58,7 +60,7 @@ enum TemplateActionParser {
                 return pipeline
             case .open:
                 index += 1
-                let inner = try parsePipeline(tokens, &index, template: template, line: line)
+                let inner = try parsePipeline(tokens, &index, template: template, line: line, known: known)
                 guard index < tokens.count, case .close(let fields) = tokens[index] else {
                     throw TemplateError("template: \(template):\(line): unclosed left paren")
                 }
@@ -68,7 +70,7 @@ enum TemplateActionParser {
                 operands.append(.string(text))
                 index += 1
             case .word(let word):
-                operands.append(try operand(word, template: template, line: line))
+                operands.append(try operand(word, template: template, line: line, known: known))
                 index += 1
             case .declare, .assign, .comma:
                 throw TemplateError("template: \(template):\(line): unexpected \"\(token)\" in command")
@@ -81,7 +83,9 @@ enum TemplateActionParser {
         return pipeline
     }
 
-    private static func operand(_ word: String, template: String, line: Int) throws(TemplateError) -> TemplateOperand {
+    private static func operand(
+        _ word: String, template: String, line: Int, known: Set<String>
+    ) throws(TemplateError) -> TemplateOperand {
         switch word {
         case "true": return .bool(true)
         case "false": return .bool(false)
@@ -108,7 +112,7 @@ enum TemplateActionParser {
         guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             throw TemplateError("template: \(template):\(line): unexpected \"\(word)\" in operand")
         }
-        guard TemplateFunctions.names.contains(word) else {
+        guard known.contains(word) else {
             throw TemplateError("template: \(template):\(line): function \"\(word)\" not defined")
         }
         return .identifier(word)

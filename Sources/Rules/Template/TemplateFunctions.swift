@@ -16,6 +16,13 @@ struct TemplateFunctions {
         "sortByLabel", "strvalue", "tableLink", "title", "toLower", "toUpper", "urlquery", "value",
     ]
 
+    /// Alertmanager 0.25's notification templates: Go's builtins and its own few functions.
+    static let alertmanagerNames: Set<String> = [
+        "and", "eq", "ge", "gt", "html", "index", "join", "js", "le", "len", "lt", "match", "ne", "not", "or",
+        "print", "printf", "println", "reReplaceAll", "safeHtml", "stringSlice", "title", "toLower", "toUpper",
+        "urlquery",
+    ]
+
     func call(_ name: String, _ arguments: [TemplateValue]) throws(TemplateError) -> TemplateValue {
         func argument(_ index: Int) throws(TemplateError) -> TemplateValue {
             guard index < arguments.count else {
@@ -38,6 +45,14 @@ struct TemplateFunctions {
             }
         }
         switch name {
+        case "join":
+            try exactly(2)
+            guard case .list(let values) = try argument(1) else {
+                throw TemplateError("error calling join: wrong type for value; expected []string")
+            }
+            return .string(values.map(\.printed).joined(separator: try string(0)))
+        case "stringSlice":
+            return .list(arguments)
         case "humanize":
             try exactly(1)
             return .string(TemplateHumanize.humanize(try argument(0).float(function: name)))

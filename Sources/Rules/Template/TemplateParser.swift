@@ -5,8 +5,12 @@ struct TemplateParser {
     private var position = 0
     private let name: String
 
-    init(_ text: String, name: String) throws(TemplateError) {
+    /// The function names the template may call (Prometheus' or Alertmanager's set).
+    let known: Set<String>
+
+    init(_ text: String, name: String, known: Set<String> = TemplateFunctions.names) throws(TemplateError) {
         self.name = name
+        self.known = known
         pieces = try TemplateLexer.pieces(text, name: name)
     }
 
@@ -45,7 +49,7 @@ struct TemplateParser {
                 case "if":
                     nodes.append(try conditional(rest, line: line))
                 case "range", "with":
-                    let pipeline = try TemplateActionParser.pipeline(rest, template: name, line: line)
+                    let pipeline = try TemplateActionParser.pipeline(rest, template: name, line: line, known: known)
                     let (body, terminator) = try list()
                     var otherwise: [TemplateNode] = []
                     if terminator?.keyword == "else" {
@@ -62,7 +66,8 @@ struct TemplateParser {
                 case "define", "template", "block", "break", "continue":
                     throw error(line, "{{\(keyword)}} is not supported in alert templates")
                 default:
-                    nodes.append(.action(try TemplateActionParser.pipeline(trimmed, template: name, line: line)))
+                    nodes.append(
+                        .action(try TemplateActionParser.pipeline(trimmed, template: name, line: line, known: known)))
                 }
             }
         }
@@ -71,7 +76,7 @@ struct TemplateParser {
 
     private mutating func conditional(_ condition: Substring, line: Int) throws(TemplateError) -> TemplateNode {
         var branches: [(TemplatePipeline, [TemplateNode])] = []
-        var current = try TemplateActionParser.pipeline(condition, template: name, line: line)
+        var current = try TemplateActionParser.pipeline(condition, template: name, line: line, known: known)
         while true {
             let (body, terminator) = try list()
             branches.append((current, body))
@@ -79,7 +84,8 @@ struct TemplateParser {
             if terminator.keyword == "end" { return .conditional(branches: branches, otherwise: []) }
             if terminator.rest.hasPrefix("if ") || terminator.rest.hasPrefix("if\t") {
                 current = try TemplateActionParser.pipeline(
-                    terminator.rest.dropFirst(2).trimmingWhitespace, template: name, line: terminator.line)
+                    terminator.rest.dropFirst(2).trimmingWhitespace, template: name, line: terminator.line, known: known
+                )
                 continue
             }
             let (otherwise, end) = try list()

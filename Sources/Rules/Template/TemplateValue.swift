@@ -63,7 +63,27 @@ enum TemplateValue: Sendable {
     /// `missingkey=zero`).
     func field(_ name: String, template: String) throws(TemplateError) -> TemplateValue {
         switch self {
-        case .dict(let entries): return entries[name] ?? .string("")
+        case .dict(let entries):
+            if let value = entries[name] { return value }
+            // Alertmanager's KV methods on label and annotation maps.
+            switch name {
+            case "SortedPairs":
+                return .list(
+                    entries.keys.sorted().map { .dict(["Name": .string($0), "Value": entries[$0] ?? .string("")]) })
+            case "Names": return .list(entries.keys.sorted().map { .string($0) })
+            case "Values": return .list(entries.keys.sorted().map { entries[$0] ?? .string("") })
+            default: return .string("")
+            }
+        case .list(let values) where name == "Firing" || name == "Resolved":
+            // Alertmanager's Alerts.Firing and Alerts.Resolved.
+            let status = name.lowercased()
+            return .list(
+                values.filter { value in
+                    if case .string(let text)? = try? value.field("Status", template: template) {
+                        return text == status
+                    }
+                    return false
+                })
         case .null: return .null
         default:
             throw TemplateError(

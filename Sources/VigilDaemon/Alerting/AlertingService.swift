@@ -45,7 +45,7 @@ public final class AlertingService: Service, Sendable {
             renderer: {
                 MessageRenderer(externalURL: settings.state.withLock { $0.externalURL }, receivers: receivers)
             },
-            poke: { worker.poke() })
+            deliver: { worker.deliver($0) })
         pipeline = AlertPipeline(
             config: Self.pipelineConfig(config, escalation: escalation, timeZone: timeZone), store: store,
             recorder: recorder,

@@ -4,16 +4,17 @@ import Notify
 import Storage
 
 /// The pipeline's ``NotificationRecorder``: renders each notification into its outbox message and
-/// writes the log entries and the messages in one SQLite transaction, then tells the worker.
+/// writes the log entries and the messages in one SQLite transaction, then hands the messages to the
+/// worker.
 struct OutboxRecorder: NotificationRecorder {
     let store: AlertingStore
     let renderer: @Sendable () -> MessageRenderer
-    let poke: @Sendable () -> Void
+    let deliver: @Sendable ([OutboxMessage]) -> Void
 
     func record(_ notifications: [GroupNotification]) throws {
         let renderer = renderer()
         let messages = notifications.compactMap { renderer.render($0, id: UUID().uuidString.lowercased()) }
         try store.record(log: notifications.map(\.logEntry), messages: messages)
-        if !messages.isEmpty { poke() }
+        if !messages.isEmpty { deliver(messages) }
     }
 }

@@ -1,8 +1,19 @@
 import Notify
+import Rules
 import Transport
 import VigilCore
 
 extension ConfigReadContext {
+    /// A notification template that does not parse, in Go's words.
+    static func notificationTemplate(_ text: String) -> String? {
+        do {
+            _ = try NotificationTemplate(text, name: "email")
+            return nil
+        } catch {
+            return "invalid template: \(error)"
+        }
+    }
+
     /// `receivers:`; names must be present and unique (escalation files refer to them).
     func readReceivers(_ root: YAMLMappingReader, global: GlobalConfig) -> [ReceiverConfig] {
         var names = YAMLUniqueNames("receiver name")
@@ -88,8 +99,17 @@ extension ConfigReadContext {
         email.requireTLS = section.bool("require_tls")
         email.sendResolved = section.bool("send_resolved") ?? false
         email.headers = section.stringMap("headers") ?? [:]
-        email.html = section.string("html")
-        email.text = section.string("text")
+        email.html = section.string("html", check: Self.notificationTemplate)
+        email.text = section.string("text", check: Self.notificationTemplate)
+        if let headers = section.value("headers") {
+            headers.mapping { entries in
+                for entry in entries.allEntries() {
+                    if let text = entry.value.string(), let problem = Self.notificationTemplate(text) {
+                        entry.value.report(problem)
+                    }
+                }
+            }
+        }
         // As Alertmanager: an email needs a sender and a relay, here or in `global`.
         if email.from == nil && global.smtpFrom == nil && !section.contains("from") {
             section.value.report("no sender: set from here or smtp_from in global")
