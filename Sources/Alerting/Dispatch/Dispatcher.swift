@@ -8,6 +8,7 @@ public struct Dispatcher: Sendable {
     public private(set) var route: Route
     /// By route id and group key.
     public private(set) var groups: [String: AggregationGroup] = [:]
+    private var queue = FlushQueue()
 
     public init(route: Route) {
         self.route = route
@@ -20,31 +21,45 @@ public struct Dispatcher: Sendable {
         for route in route.match(alert.labels) {
             let labels = route.groupLabels(of: alert.labels)
             let id = route.id + "\u{0}" + AggregationGroup.key(routeKey: route.key, groupLabels: labels)
-            var group = groups[id] ?? AggregationGroup(route: route, groupLabels: labels, now: now)
-            group.alerts[alert.fingerprint] = alert
-            if !group.hasFlushed && alert.startsAt + group.options.groupWait < now {
-                group.nextFlush = min(group.nextFlush, now)
+            if groups[id] == nil {
+                let group = AggregationGroup(route: route, groupLabels: labels, now: now)
+                groups[id] = group
+                queue.push(group.nextFlush, id)
             }
-            groups[id] = group
+            // Changed in place: a copy of the group would copy its alerts with it.
+            groups[id]?.alerts[alert.fingerprint] = alert
+            if let group = groups[id], !group.hasFlushed, alert.startsAt + group.options.groupWait < now,
+                group.nextFlush > now
+            {
+                groups[id]?.nextFlush = now
+                queue.push(now, id)
+            }
         }
     }
 
     /// When the earliest group is due, or nil when there is none.
     public var nextFlushTime: Int64? {
-        groups.values.map(\.nextFlush).min()
+        mutating get {
+            while let first = queue.first, groups[first.id]?.nextFlush != first.time { queue.popFirst() }
+            return queue.first?.time
+        }
     }
 
     /// The groups due at `now`, each with its alerts as sent; their timers restart at
     /// `group_interval`. Call ``completed(_:now:)`` once a flush's notifications are recorded.
     public mutating func dueFlushes(now: Int64) -> [GroupFlush] {
         var flushes: [GroupFlush] = []
-        // The due ids first: mutating the dictionary while iterating it would copy it whole each time.
-        let dueIDs = groups.compactMap { $0.value.nextFlush <= now ? $0.key : nil }
+        var dueIDs: [String] = []
+        while let first = queue.first, first.time <= now {
+            queue.popFirst()
+            if groups[first.id]?.nextFlush == first.time { dueIDs.append(first.id) }
+        }
         for id in dueIDs {
-            guard var group = groups[id] else { continue }
-            group.nextFlush = now + group.options.groupInterval
-            group.hasFlushed = true
-            groups[id] = group
+            guard let interval = groups[id]?.options.groupInterval else { continue }
+            groups[id]?.nextFlush = now + interval
+            groups[id]?.hasFlushed = true
+            queue.push(now + interval, id)
+            guard let group = groups[id] else { continue }
             let alerts = group.snapshot(at: now)
             guard !alerts.isEmpty else { continue }
             flushes.append(
@@ -52,19 +67,21 @@ public struct Dispatcher: Sendable {
                     id: id, routeID: group.routeID, groupKey: group.key, groupLabels: group.groupLabels,
                     options: group.options, alerts: alerts))
         }
+        if queue.count > 2 * groups.count + 1024 {
+            queue.compact { time, id in groups[id]?.nextFlush == time }
+        }
         return flushes.sorted { $0.groupKey < $1.groupKey }
     }
 
     /// After a flush was handled: resolved alerts not updated since are dropped, and groups left
     /// empty with them.
     public mutating func completed(_ flush: GroupFlush, now: Int64) {
-        guard var group = groups[flush.id] else { return }
         for alert in flush.alerts where alert.isResolved(at: now) && alert.endsAt != 0 {
-            if let current = group.alerts[alert.fingerprint], current.updatedAt == alert.updatedAt {
-                group.alerts[alert.fingerprint] = nil
+            if let current = groups[flush.id]?.alerts[alert.fingerprint], current.updatedAt == alert.updatedAt {
+                groups[flush.id]?.alerts[alert.fingerprint] = nil
             }
         }
-        groups[flush.id] = group.alerts.isEmpty ? nil : group
+        if groups[flush.id]?.alerts.isEmpty == true { groups[flush.id] = nil }
     }
 
     /// Removes an alert from every group (it was deleted from the store, e.g. garbage-collected).

@@ -11,7 +11,7 @@ public struct Inhibitor: Sendable {
     /// Per rule, the firing alerts matching its source side.
     private let sources: [[PipelineAlert]]
 
-    public init(rules: [InhibitRule], alerts: [PipelineAlert], now: Int64) {
+    public init(rules: [InhibitRule], alerts: some Collection<PipelineAlert>, now: Int64) {
         self.rules = rules
         sources = rules.map { rule in
             alerts.filter { alert in

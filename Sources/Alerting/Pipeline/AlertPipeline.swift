@@ -98,7 +98,7 @@ public actor AlertPipeline {
     public func flush(now: Int64) -> [GroupNotification] {
         let due = dispatcher.dueFlushes(now: now)
         guard !due.isEmpty else { return [] }
-        let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: Array(alerts.values), now: now)
+        let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: alerts.values, now: now)
         var all: [GroupNotification] = []
         for flush in due {
             all += config.planner.plan(flush, silences: silences, inhibitor: inhibitor, log: log, now: now)
@@ -178,7 +178,7 @@ public actor AlertPipeline {
 
     /// Every alert held, with what it is muted by and the receivers its routes name.
     public func alertViews(now: Int64) -> [AlertView] {
-        let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: Array(alerts.values), now: now)
+        let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: alerts.values, now: now)
         return alerts.values.sorted { $0.fingerprint < $1.fingerprint }.map { alert in
             let receivers = Array(Set(config.escalation.route.match(alert.labels).map(\.options.receiver))).sorted()
             return AlertView(
