@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Notify
+import Storage
 import Synchronization
 import TestSupport
 import Testing
@@ -173,6 +174,14 @@ struct DurableDeliveryTests {
             try Self.expectSameBodyUnderEachDeliveryID(requests)
             try await Self.expectSignaturesVerify(requests, secret: harness.webhookSecret, in: harness.directory)
             #expect(await daemon.stop() == 0)
+            // The dead letter and its re-send are in the audit log.
+            let database = try VigilDatabase(path: harness.dataDirectory + "/vigil.db")
+            let audit = AuditLog(database: database)
+            let deadEntry = try #require(try audit.recent(action: "notification.dead_letter").first)
+            #expect(deadEntry.details["id"] == dead.id && deadEntry.details["receiver"] == "pager")
+            #expect(deadEntry.details["error"]?.contains("422") == true)
+            #expect(try audit.recent(action: "notification.retry").first?.details["id"] == dead.id)
+            try database.close()
         }
     }
 

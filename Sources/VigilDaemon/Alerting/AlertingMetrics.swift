@@ -1,17 +1,30 @@
 import Alerting
+import Logging
 import Notify
 import Prometheus
+import Storage
+import VigilCore
 
 /// The alerting pipeline's figures on `/metrics`: notifications by outcome, fired → delivered latency,
 /// the outbox backlog, dead letters, silences by state and alerts received.
 struct AlertingMetrics: DeliveryMetrics {
     let registry: PrometheusCollectorRegistry
+    /// Dead letters are written to the audit log: a page that never arrived must leave a trace.
+    let auditLog: AuditLog?
+    let clock: (any VigilClock)?
+    let logger: Logger?
     private let latency: DurationHistogram
     private let pending: Gauge
     private let deadLetters: Counter
 
-    init(registry: PrometheusCollectorRegistry) {
+    init(
+        registry: PrometheusCollectorRegistry, auditLog: AuditLog? = nil, clock: (any VigilClock)? = nil,
+        logger: Logger? = nil
+    ) {
         self.registry = registry
+        self.auditLog = auditLog
+        self.clock = clock
+        self.logger = logger
         latency = registry.makeDurationHistogram(
             descriptor: .init(
                 namespace: "vigil", metricName: "notification_latency", unitName: "seconds",
@@ -68,6 +81,19 @@ struct AlertingMetrics: DeliveryMetrics {
     func deadLettered(_ message: OutboxMessage, error: String) {
         notifications(message, "dead").increment()
         deadLetters.increment()
+        guard let auditLog, let clock else { return }
+        do {
+            try auditLog.append(
+                AuditEntry(
+                    at: clock.now(), actor: "daemon", action: "notification.dead_letter",
+                    details: [
+                        "id": message.id, "receiver": message.receiver, "integration": message.integration,
+                        "group_key": message.groupKey, "attempts": "\(message.attempts + 1)", "error": error,
+                    ]))
+        } catch {
+            logger?.error(
+                "cannot write the audit log", metadata: ["action": "notification.dead_letter", "error": "\(error)"])
+        }
     }
 
     func recordOutbox(pending count: Int) {

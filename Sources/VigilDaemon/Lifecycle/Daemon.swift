@@ -110,7 +110,9 @@ public final class Daemon: Sendable {
             config: config, escalation: escalation, database: database,
             notificationsFile: (dataDirectory as NSString).appendingPathComponent("notifications.jsonl"),
             webhookSecret: Array(loaded.secrets.webhookSecret.utf8), timeZone: TimeZone(identifier: "UTC") ?? .current,
-            metrics: AlertingMetrics(registry: registry), clock: options.clock, logger: logger)
+            metrics: AlertingMetrics(
+                registry: registry, auditLog: AuditLog(database: database), clock: options.clock, logger: logger),
+            clock: options.clock, logger: logger)
         let auditLog = AuditLog(database: database)
         state = DaemonState(
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
