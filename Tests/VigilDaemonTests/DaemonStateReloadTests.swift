@@ -1,3 +1,4 @@
+import Alerting
 import Foundation
 import Logging
 import Prometheus
@@ -103,5 +104,33 @@ struct DaemonStateReloadTests {
         #expect(await fixture.state.config.web.listenAddress == "127.0.0.1:9095")
         let entry = try AuditLog(database: fixture.database).recent(action: "config.reload").first
         #expect(entry?.details["restart_required"] == "web.listen_address")
+    }
+
+    @Test func aBrokenEscalationFileKeepsTheRunningRouteTree() async throws {
+        let fixture = try Fixture()
+        let withEscalation =
+            Self.config(interval: "15s") + "\n  - name: admin_team\nescalation_files: [\"escalation.yml\"]\n"
+        try fixture.directory.write("vigil.yml", withEscalation)
+        try fixture.directory.write(
+            "escalation.yml",
+            "route:\n  receiver: admin_team\n  routes:\n    - matchers: ['severity=\"critical\"']\n      receiver: on_call_admin\n"
+        )
+        #expect(await fixture.state.reload(actor: "test") == .reloaded)
+        #expect(await fixture.state.escalation.route.routes.map(\.options.receiver) == ["on_call_admin"])
+
+        // A receiver that does not exist: the reload fails at its line and column, the tree stays.
+        try fixture.directory.write(
+            "escalation.yml",
+            "route:\n  receiver: admin_team\n  routes:\n    - matchers: ['severity=\"critical\"']\n      receiver: nobody\n"
+        )
+        guard case .kept(let reason) = await fixture.state.reload(actor: "test") else {
+            Issue.record("a broken escalation file was accepted")
+            return
+        }
+        #expect(
+            reason.contains("escalation.yml:5:17: route.routes[0].receiver: undefined receiver \"nobody\""), "\(reason)"
+        )
+        #expect(await fixture.state.escalation.route.routes.map(\.options.receiver) == ["on_call_admin"])
+        #expect(fixture.registry.emitToString().contains("vigil_config_last_reload_successful 0"))
     }
 }
