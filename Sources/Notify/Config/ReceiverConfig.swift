@@ -1,3 +1,5 @@
+import Transport
+
 /// A named destination for notifications, in Alertmanager's receiver schema. Escalation files
 /// refer to receivers by name; a receiver with no gateway still works (notifications are
 /// appended to the local notifications log), so the demo runs without SMTP or webhooks.
@@ -58,6 +60,8 @@ public struct EmailConfig: Sendable, Equatable {
     public var html: String?
     /// Plain-text body template; nil → Vigil's default.
     public var text: String?
+    /// How the relay's certificate is checked (`tls_config`).
+    public var tls: TLSOptions
 
     public init(
         to: String,
@@ -71,7 +75,8 @@ public struct EmailConfig: Sendable, Equatable {
         sendResolved: Bool = false,
         headers: [String: String] = [:],
         html: String? = nil,
-        text: String? = nil
+        text: String? = nil,
+        tls: TLSOptions = TLSOptions()
     ) {
         self.to = to
         self.from = from
@@ -85,5 +90,6 @@ public struct EmailConfig: Sendable, Equatable {
         self.headers = headers
         self.html = html
         self.text = text
+        self.tls = tls
     }
 }

@@ -63,7 +63,7 @@ public struct EmailSender: MessageSender {
             smarthost: smarthost, hello: config.hello ?? global.hello ?? "localhost", from: Self.address(from),
             recipients: config.to.split(separator: ",").map { Self.address(String($0)) }, message: message.body,
             username: config.authUsername ?? global.username, password: password,
-            requireTLS: config.requireTLS ?? global.requireTLS)
+            requireTLS: config.requireTLS ?? global.requireTLS, tls: config.tls)
         do {
             try await transport.send(request)
             return .delivered

@@ -40,6 +40,17 @@ extension ConfigReadContext {
             timeoutMilliseconds: section.duration("timeout", check: ConfigChecks.positive)?.milliseconds ?? 10_000)
     }
 
+    /// Prometheus' `tls_config` (`server_name` and `min_version` accepted for compatibility).
+    func readTLS(_ tls: YAMLMappingReader) -> TLSOptions {
+        _ = tls.string("server_name")
+        _ = tls.string("min_version")
+        return TLSOptions(
+            insecureSkipVerify: tls.bool("insecure_skip_verify") ?? false,
+            caFile: tls.string("ca_file", check: ConfigChecks.nonEmpty).map(resolve),
+            certFile: tls.string("cert_file", check: ConfigChecks.nonEmpty).map(resolve),
+            keyFile: tls.string("key_file", check: ConfigChecks.nonEmpty).map(resolve))
+    }
+
     /// Alertmanager's `http_config`: `authorization`, `basic_auth`, `bearer_token(_file)`, `tls_config`,
     /// `proxy_url`, `follow_redirects`, `enable_http2` (the last two accepted for compatibility).
     func readHTTPClient(_ section: YAMLMappingReader) -> HTTPClientConfig {
@@ -97,6 +108,7 @@ extension ConfigReadContext {
         email.authPassword = section.string("auth_password")
         email.authPasswordFile = section.string("auth_password_file", check: ConfigChecks.nonEmpty).map(resolve)
         email.requireTLS = section.bool("require_tls")
+        if let tls = section.mapping("tls_config", readTLS) { email.tls = tls }
         email.sendResolved = section.bool("send_resolved") ?? false
         email.headers = section.stringMap("headers") ?? [:]
         email.html = section.string("html", check: Self.notificationTemplate)

@@ -84,9 +84,9 @@ final class SMTPServer: Sendable {
 
     /// Starts a server in `directory`, runs `body` and stops the server.
     static func run<T: Sendable>(
-        in directory: TestDirectory, _ body: @Sendable (SMTPServer) async throws -> T
+        in directory: TestDirectory, arguments: [String] = [], _ body: @Sendable (SMTPServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(in: directory)
+        let server = try await start(in: directory, arguments: arguments)
         do {
             let result = try await body(server)
             await server.stop()
@@ -97,7 +97,7 @@ final class SMTPServer: Sendable {
         }
     }
 
-    private static func start(in directory: TestDirectory) async throws -> SMTPServer {
+    private static func start(in directory: TestDirectory, arguments: [String]) async throws -> SMTPServer {
         let port = try LoopbackPort.unused()
         let maildir = directory.file("maildir")
         let output = EventLog<String>()
@@ -106,9 +106,8 @@ final class SMTPServer: Sendable {
         process.arguments =
             (Python.executable == "/usr/bin/env" ? ["python3"] : [])
             + [
-                "-u", "-m", "aiosmtpd", "-n", "-d", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox",
-                maildir,
-            ]
+                "-u", "-m", "aiosmtpd", "-n", "-d", "-l", "127.0.0.1:\(port)",
+            ] + arguments + ["-c", "aiosmtpd.handlers.Mailbox", maildir]
         let stderr = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr
