@@ -76,4 +76,33 @@ import Testing
         #expect(result.output.contains("good.yml\n  SUCCESS: 1 rules found"))
         #expect(result.output.contains("bad.yml:4:9: group \"g\", rule 1, \"a\": field 'expr' must be set in rule"))
     }
+
+    @Test func checkConfigChecksTheEscalationFilesAgainstTheReceivers() async throws {
+        let directory = TestDirectory()
+        try directory.write(
+            "escalation.yml",
+            "route:\n  receiver: oncall\n  routes:\n    - matchers: ['severity=\"critical\"']\n      receiver: pager\n")
+        let config = try directory.write(
+            "vigil.yml", "escalation_files: [\"escalation.yml\"]\nreceivers:\n  - name: oncall\n")
+        let result = try await VigilProcess.runToCompletion(["check", "config", config], directory: directory.path)
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("Checking escalation files: "))
+        #expect(result.output.contains("escalation.yml:5:17: route.routes[0].receiver: undefined receiver \"pager\""))
+
+        try directory.write(
+            "vigil.yml", "escalation_files: [\"escalation.yml\"]\nreceivers:\n  - name: oncall\n  - name: pager\n")
+        let fixed = try await VigilProcess.runToCompletion(["check", "config", config], directory: directory.path)
+        #expect(fixed.status == 0, "\(fixed.output)")
+        #expect(fixed.output.contains("  SUCCESS: 2 routes, 0 inhibit rules, 0 time intervals"))
+    }
+
+    @Test func theShippedConfigurationAndEscalationFileAreValid() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../..").standardized.path
+        let result = try await VigilProcess.runToCompletion(
+            ["check", "config", "etc/vigil.yml"], directory: repository)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("rules/escalation.yml"))
+        #expect(result.output.contains("  SUCCESS: 5 routes, 2 inhibit rules, 1 time intervals"))
+    }
 }
