@@ -1,5 +1,12 @@
-import Glibc
 import NIOCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Why the server could not start listening, in words an operator can act on.
 ///

@@ -129,10 +129,15 @@ public struct AlertStateStore: Sendable {
                 let labels: String = row["labels"]
                 let annotations: String = row["annotations"]
                 let bits: String = row["value"]
+                guard let pattern = UInt64(bits, radix: 16) else {
+                    throw StorageError.corrupt(
+                        path: database.path,
+                        reason: "alert_state holds a value that is not a 64-bit pattern: \"\(bits)\"")
+                }
                 let alert = StoredAlert(
                     rule: row["rule"], labels: try decoder.decode([[String]].self, from: Data(labels.utf8)),
                     annotations: try decoder.decode([[String]].self, from: Data(annotations.utf8)),
-                    state: row["state"], value: Double(bitPattern: UInt64(bits, radix: 16) ?? 0),
+                    state: row["state"], value: Double(bitPattern: pattern),
                     activeAt: row["active_at"], firedAt: row["fired_at"], resolvedAt: row["resolved_at"],
                     keepFiringSince: row["keep_firing_since"], savedAt: row["known_at"])
                 result[row["group_key"], default: []].append(alert)

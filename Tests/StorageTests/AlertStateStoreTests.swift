@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TestSupport
 import Testing
 
@@ -64,6 +65,16 @@ import Testing
         // A group replaced whole drops its heartbeat with its rows.
         try store.replaceAlerts(ofGroup: "a", with: [alert("A1")])
         #expect(try store.loadAlerts()["a"]?.map(\.savedAt) == [4_000])
+        try database.close()
+    }
+
+    @Test func aCorruptStoredValueIsAnErrorNotZero() throws {
+        let directory = TestDirectory()
+        let database = try VigilDatabase(path: directory.file("vigil.db"))
+        let store = AlertStateStore(database: database)
+        try store.replaceAlerts(ofGroup: "a", with: [alert("A1", value: 0.5)])
+        try database.write { db in try db.execute(sql: "UPDATE alert_state SET value = 'not-hex'") }
+        #expect(throws: StorageError.self) { try store.loadAlerts() }
         try database.close()
     }
 }

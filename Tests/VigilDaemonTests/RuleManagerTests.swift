@@ -82,6 +82,23 @@ import VigilCore
         await rules.stopAll()
     }
 
+    @Test func aRemovedGroupsSeriesLeaveMetrics() async throws {
+        let clock = ManualClock()
+        let registry = PrometheusCollectorRegistry()
+        let rules = RuleManager(
+            store: SeriesStore(), clock: clock, logger: Logger(label: "rules-test"),
+            metrics: RuleMetrics(registry: registry), persistence: nil)
+        await rules.apply(
+            [file([("kept", nil, [try record("a", "vector(1)")]), ("gone", nil, [try record("b", "vector(2)")])])],
+            config: Self.config)
+        #expect(registry.emitToString().contains(#"vigil_rule_group_rules{rule_group="rules.yml;gone"}"#))
+        await rules.apply([file([("kept", nil, [try record("a", "vector(1)")])])], config: Self.config)
+        let text = registry.emitToString()
+        #expect(!text.contains("rules.yml;gone"), "\(text)")
+        #expect(text.contains(#"vigil_rule_group_rules{rule_group="rules.yml;kept"}"#))
+        await rules.stopAll()
+    }
+
     @Test func retentionCoversTheLongestRuleWindowPlusAnHour() async throws {
         let store = SeriesStore()
         let rules = manager(ManualClock(), store)

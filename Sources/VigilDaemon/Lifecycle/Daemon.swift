@@ -135,8 +135,13 @@ public final class Daemon: Sendable {
         scheduleControl = DaemonScheduleControl(
             source: scheduleSource, runner: resilience, state: state, clock: options.clock)
         for path in loaded.generated {
-            _ = try? auditLog.append(
-                AuditEntry(at: now, actor: "daemon", action: "secrets.generated", details: ["path": path]))
+            do {
+                _ = try auditLog.append(
+                    AuditEntry(at: now, actor: "daemon", action: "secrets.generated", details: ["path": path]))
+            } catch {
+                logger.error(
+                    "cannot write the audit log", metadata: ["action": "secrets.generated", "error": "\(error)"])
+            }
         }
     }
 

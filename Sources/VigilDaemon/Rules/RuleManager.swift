@@ -103,6 +103,7 @@ public actor RuleManager {
         for (key, old) in running where next[key] == nil {
             old.loop?.cancel()
             orphans += old.group.sources
+            metrics.removeGroup(key)
         }
         for source in orphans {
             store.retire(source: source, at: now)

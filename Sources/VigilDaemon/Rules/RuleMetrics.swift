@@ -70,6 +70,36 @@ struct RuleMetrics: Sendable {
         ).set(to: Double(group.rules.count))
     }
 
+    /// Removes a group's series (the group is gone from the rule files), as Prometheus does.
+    func removeGroup(_ key: String) {
+        let labels = [("rule_group", key)]
+        for (name, unit, help) in [
+            ("rule_group_last_duration", "seconds", "The duration of the last rule group evaluation."),
+            (
+                "rule_group_last_evaluation_timestamp", "seconds",
+                "The timestamp of the last rule group evaluation in seconds."
+            ),
+            ("rule_group_rules", "", "The number of rules."),
+        ] {
+            registry.unregisterGauge(
+                registry.makeGauge(
+                    descriptor: .init(namespace: "vigil", metricName: name, unitName: unit, helpText: help),
+                    labels: labels))
+        }
+        for (name, help) in [
+            (
+                "rule_group_iterations_missed",
+                "The total number of rule group evaluations missed due to slow rule group evaluation."
+            ),
+            ("rule_evaluation_failures", "The total number of rule evaluation failures."),
+        ] {
+            registry.unregisterCounter(
+                registry.makeCounter(
+                    descriptor: .init(namespace: "vigil", metricName: name, unitName: "total", helpText: help),
+                    labels: labels))
+        }
+    }
+
     func recordAlerts(pending: Int, firing: Int) {
         alerts[.pending]?.set(to: Double(pending))
         alerts[.firing]?.set(to: Double(firing))

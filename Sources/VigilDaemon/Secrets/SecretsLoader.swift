@@ -1,7 +1,14 @@
 import Crypto
 import Foundation
-import Glibc
 import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds the daemon's secrets — secure by default, zero configuration for the demo.
 ///
