@@ -61,7 +61,8 @@ public struct NotificationTemplate: Sendable {
     /// Parses `text`; errors (an unknown function, an unclosed action) name the template and line.
     public init(_ text: String, name: String) throws(TemplateError) {
         self.name = name
-        var parser = try TemplateParser(text, name: name, known: TemplateFunctions.alertmanagerNames)
+        var parser = try TemplateParser(
+            text, name: name, known: TemplateFunctions.alertmanagerNames, predefined: ["$"])
         nodes = try parser.parse()
     }
 

@@ -7,11 +7,50 @@ struct TemplateParser {
 
     /// The function names the template may call (Prometheus' or Alertmanager's set).
     let known: Set<String>
+    /// The variables in scope, innermost block last; a reference to any other is a parse error, as
+    /// in Go ("undefined variable").
+    private var scopes: [Set<String>]
 
-    init(_ text: String, name: String, known: Set<String> = TemplateFunctions.names) throws(TemplateError) {
+    /// The variables Prometheus defines for every alert template (it prepends their declarations).
+    static let alertVariables: Set<String> = ["$", "$labels", "$externalLabels", "$externalURL", "$value"]
+
+    init(
+        _ text: String, name: String, known: Set<String> = TemplateFunctions.names,
+        predefined: Set<String> = TemplateParser.alertVariables
+    ) throws(TemplateError) {
         self.name = name
         self.known = known
+        scopes = [predefined]
         pieces = try TemplateLexer.pieces(text, name: name)
+    }
+
+    /// Parses one action's pipeline, declares the variables it declares in the current scope, and
+    /// checks that every variable it uses is in scope.
+    private mutating func pipeline(_ text: Substring, line: Int) throws(TemplateError) -> TemplatePipeline {
+        let pipeline = try TemplateActionParser.pipeline(text, template: name, line: line, known: known)
+        // As Go's parser: the declared (or assigned) names are in scope from the declaration on, its own
+        // pipeline included; an assignment to an undeclared name fails only when it runs.
+        scopes[scopes.count - 1].formUnion(pipeline.variables)
+        try check(pipeline, line: line)
+        return pipeline
+    }
+
+    private func isDefined(_ variable: String) -> Bool {
+        scopes.contains { $0.contains(variable) }
+    }
+
+    private func check(_ pipeline: TemplatePipeline, line: Int) throws(TemplateError) {
+        for command in pipeline.commands {
+            for operand in command.operands {
+                switch operand {
+                case .variable(let variable, _) where !isDefined(variable):
+                    throw error(line, "undefined variable \"\(variable)\"")
+                case .parenthesized(let inner, _):
+                    try check(inner, line: line)
+                default: break
+                }
+            }
+        }
     }
 
     mutating func parse() throws(TemplateError) -> [TemplateNode] {
@@ -49,7 +88,10 @@ struct TemplateParser {
                 case "if":
                     nodes.append(try conditional(rest, line: line))
                 case "range", "with":
-                    let pipeline = try TemplateActionParser.pipeline(rest, template: name, line: line, known: known)
+                    // Variables declared here live until the block's {{end}}, its {{else}} included.
+                    scopes.append([])
+                    defer { scopes.removeLast() }
+                    let pipeline = try self.pipeline(rest, line: line)
                     let (body, terminator) = try list()
                     var otherwise: [TemplateNode] = []
                     if terminator?.keyword == "else" {
@@ -66,8 +108,7 @@ struct TemplateParser {
                 case "define", "template", "block", "break", "continue":
                     throw error(line, "{{\(keyword)}} is not supported in alert templates")
                 default:
-                    nodes.append(
-                        .action(try TemplateActionParser.pipeline(trimmed, template: name, line: line, known: known)))
+                    nodes.append(.action(try pipeline(trimmed, line: line)))
                 }
             }
         }
@@ -75,17 +116,17 @@ struct TemplateParser {
     }
 
     private mutating func conditional(_ condition: Substring, line: Int) throws(TemplateError) -> TemplateNode {
+        scopes.append([])
+        defer { scopes.removeLast() }
         var branches: [(TemplatePipeline, [TemplateNode])] = []
-        var current = try TemplateActionParser.pipeline(condition, template: name, line: line, known: known)
+        var current = try pipeline(condition, line: line)
         while true {
             let (body, terminator) = try list()
             branches.append((current, body))
             guard let terminator else { throw error(line, "unexpected EOF") }
             if terminator.keyword == "end" { return .conditional(branches: branches, otherwise: []) }
             if terminator.rest.hasPrefix("if ") || terminator.rest.hasPrefix("if\t") {
-                current = try TemplateActionParser.pipeline(
-                    terminator.rest.dropFirst(2).trimmingWhitespace, template: name, line: terminator.line, known: known
-                )
+                current = try pipeline(terminator.rest.dropFirst(2).trimmingWhitespace, line: terminator.line)
                 continue
             }
             let (otherwise, end) = try list()
