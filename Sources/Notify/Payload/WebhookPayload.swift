@@ -27,82 +27,47 @@ public enum WebhookPayload {
 
     /// The JSON body, ending in a newline as Go's `json.Encoder` ends it.
     public static func encode(_ data: NotificationData, extra: Extra?) -> [UInt8] {
+        func pairs(_ labels: Labels) -> [(name: String, value: String)] {
+            labels.pairs.map { ($0.name, $0.value) }
+        }
         var json = GoJSONWriter(capacity: 512 + data.alerts.count * 512)
-        json.raw("{")
-        json.key("receiver")
+        json.beginObject()
         // Alertmanager writes the receiver's name regexp-quoted (`wh.a+b` → `wh\\.a\\+b`).
-        json.string(quoteMeta(data.receiver))
-        json.raw(",")
-        json.key("status")
-        json.string(data.status)
-        json.raw(",")
-        json.key("alerts")
-        json.raw("[")
-        for (index, alert) in data.alerts.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.raw("{")
-            json.key("status")
-            json.string(alert.status)
-            json.raw(",")
-            json.key("labels")
-            json.stringMap(alert.labels.pairs.map { ($0.name, $0.value) })
-            json.raw(",")
-            json.key("annotations")
-            json.stringMap(alert.annotations.pairs.map { ($0.name, $0.value) })
-            json.raw(",")
-            json.key("startsAt")
-            json.time(alert.startsAt)
-            json.raw(",")
-            json.key("endsAt")
-            json.time(alert.endsAt)
-            json.raw(",")
-            json.key("generatorURL")
-            json.string(alert.generatorURL)
-            json.raw(",")
-            json.key("fingerprint")
-            json.string(alert.fingerprint)
-            json.raw("}")
+        json.member("receiver", string: quoteMeta(data.receiver))
+        json.member("status", string: data.status)
+        json.member("alerts")
+        json.beginArray()
+        for alert in data.alerts {
+            json.element()
+            json.beginObject()
+            json.member("status", string: alert.status)
+            json.member("labels", map: pairs(alert.labels))
+            json.member("annotations", map: pairs(alert.annotations))
+            json.member("startsAt", time: alert.startsAt)
+            json.member("endsAt", time: alert.endsAt)
+            json.member("generatorURL", string: alert.generatorURL)
+            json.member("fingerprint", string: alert.fingerprint)
+            json.end("}")
         }
-        json.raw("],")
-        for (name, labels) in [
-            ("groupLabels", data.groupLabels), ("commonLabels", data.commonLabels),
-            ("commonAnnotations", data.commonAnnotations),
-        ] {
-            json.key(name)
-            json.stringMap(labels.pairs.map { ($0.name, $0.value) })
-            json.raw(",")
-        }
-        json.key("externalURL")
-        json.string(data.externalURL)
-        json.raw(",")
-        json.key("version")
-        json.string("4")
-        json.raw(",")
-        json.key("groupKey")
-        json.string(data.groupKey)
-        json.raw(",")
-        json.key("truncatedAlerts")
-        json.raw(String(data.truncatedAlerts))
+        json.end("]")
+        json.member("groupLabels", map: pairs(data.groupLabels))
+        json.member("commonLabels", map: pairs(data.commonLabels))
+        json.member("commonAnnotations", map: pairs(data.commonAnnotations))
+        json.member("externalURL", string: data.externalURL)
+        json.member("version", string: "4")
+        json.member("groupKey", string: data.groupKey)
+        json.member("truncatedAlerts", raw: String(data.truncatedAlerts))
         if let extra {
-            json.raw(",")
-            json.key("vigil")
-            json.raw("{")
-            json.key("deliveryId")
-            json.string(extra.deliveryID)
-            json.raw(",")
-            json.key("receiver")
-            json.string(data.receiver)
-            json.raw(",")
-            json.key("integration")
-            json.string(extra.integration)
-            for field in extra.fields {
-                json.raw(",")
-                json.key(field.name)
-                json.string(field.value)
-            }
-            json.raw("}")
+            json.member("vigil")
+            json.beginObject()
+            json.member("deliveryId", string: extra.deliveryID)
+            json.member("receiver", string: data.receiver)
+            json.member("integration", string: extra.integration)
+            for field in extra.fields { json.member(field.name, string: field.value) }
+            json.end("}")
         }
-        json.raw("}\n")
+        json.end("}")
+        json.raw("\n")
         return json.bytes
     }
 

@@ -3,6 +3,8 @@
 /// escaped, maps with sorted keys, times in RFC 3339 with trailing zeros trimmed.
 public struct GoJSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
+    /// Per open object or array, whether it has a member yet (so the next one needs a comma).
+    private var started: [Bool] = []
 
     public init(capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
@@ -56,6 +58,59 @@ public struct GoJSONWriter: Sendable {
             string(pair.value)
         }
         raw("}")
+    }
+
+    // MARK: Objects and arrays with their commas written for you
+
+    /// `{`: members follow through ``member(_:)`` and its variants, then ``end(_:)`` with `}`.
+    public mutating func beginObject() {
+        raw("{")
+        started.append(false)
+    }
+
+    /// `[`: elements follow, each after ``element()``, then ``end(_:)`` with `]`.
+    public mutating func beginArray() {
+        raw("[")
+        started.append(false)
+    }
+
+    /// Closes the innermost object (`}`) or array (`]`).
+    public mutating func end(_ closer: String) {
+        raw(closer)
+        started.removeLast()
+    }
+
+    /// Before an array element: the comma when it is not the first.
+    public mutating func element() {
+        if started.last == true { raw(",") }
+        if !started.isEmpty { started[started.count - 1] = true }
+    }
+
+    /// `"name":` as the next member of the innermost object (with its comma).
+    public mutating func member(_ name: String) {
+        element()
+        key(name)
+    }
+
+    public mutating func member(_ name: String, string value: String) {
+        member(name)
+        string(value)
+    }
+
+    /// A member whose value is written as it is (a number, `true`, `null`).
+    public mutating func member(_ name: String, raw value: String) {
+        member(name)
+        raw(value)
+    }
+
+    public mutating func member(_ name: String, map pairs: [(name: String, value: String)]) {
+        member(name)
+        stringMap(pairs)
+    }
+
+    public mutating func member(_ name: String, time milliseconds: Int64?) {
+        member(name)
+        time(milliseconds)
     }
 
     /// A time as Go's `time.Time` marshals (UTC): see ``GoTime/rfc3339(_:)``.

@@ -1,4 +1,3 @@
-import Alerting
 import Rules
 import TimeSeries
 import VigilCore
@@ -8,12 +7,17 @@ import VigilCore
 /// they resolve by themselves if evaluation stops; resolved alerts with `endsAt` = when they
 /// resolved, once each; pending alerts not at all. External labels are added, and the generator
 /// URL points at the rule's expression.
-struct RuleAlertHandOff: Sendable {
-    var externalLabels: Labels
-    var externalURL: String
+public struct RuleAlertHandOff: Sendable {
+    public var externalLabels: Labels
+    public var externalURL: String
+
+    public init(externalLabels: Labels, externalURL: String) {
+        self.externalLabels = externalLabels
+        self.externalURL = externalURL
+    }
 
     /// The alerts of `group` to send at `now`; resolved ones only if they resolved after `since`.
-    func alerts(of group: RuleGroup, now: Int64, since: Int64) -> [PipelineAlert] {
+    public func alerts(of group: RuleGroup, now: Int64, since: Int64) -> [PipelineAlert] {
         let validFor = 4 * max(group.interval, 60_000)
         var result: [PipelineAlert] = []
         for rule in group.alertingRules {
