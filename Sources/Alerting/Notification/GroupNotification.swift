@@ -17,10 +17,14 @@ public struct GroupNotification: Sendable, Equatable {
     public var routeID: String
     /// When it was decided (ms).
     public var decidedAt: Int64
+    /// The earliest start among the alerts this notification is the first to report as firing (ms);
+    /// nil for a repeat or a resolve. What `vigil_notification_latency_seconds` measures from.
+    public var firstNewlyFiringAt: Int64?
 
     public init(
         receiver: String, integration: ReceiverIntegration, groupKey: String, groupLabels: Labels,
-        alerts: [PipelineAlert], logEntry: NotificationLogEntry, routeID: String, decidedAt: Int64
+        alerts: [PipelineAlert], logEntry: NotificationLogEntry, routeID: String, decidedAt: Int64,
+        firstNewlyFiringAt: Int64? = nil
     ) {
         self.receiver = receiver
         self.integration = integration
@@ -30,6 +34,7 @@ public struct GroupNotification: Sendable, Equatable {
         self.logEntry = logEntry
         self.routeID = routeID
         self.decidedAt = decidedAt
+        self.firstNewlyFiringAt = firstNewlyFiringAt
     }
 
     /// `firing` when any alert still fires, else `resolved`.

@@ -76,6 +76,10 @@ public struct NotificationPlanner: Sendable {
                     entry: log[key], firing: firing, resolved: resolved, sendResolved: integration.sendResolved,
                     repeatInterval: flush.options.repeatInterval, now: now)
             else { continue }
+            let previouslyFiring = log[key]?.firing ?? []
+            let newlyFiring = alerts.filter { alert in
+                !Self.isResolved(alert, at: now) && !previouslyFiring.contains(alert.fingerprint.value)
+            }
             let sent: [PipelineAlert]
             if integration.sendResolved {
                 sent = alerts
@@ -89,7 +93,7 @@ public struct NotificationPlanner: Sendable {
                     logEntry: NotificationLogEntry(
                         key: key, firing: firing, resolved: resolved, timestamp: now,
                         expiresAt: now + min(2 * flush.options.repeatInterval, logRetention)),
-                    routeID: flush.routeID, decidedAt: now))
+                    routeID: flush.routeID, decidedAt: now, firstNewlyFiringAt: newlyFiring.map(\.startsAt).min()))
         }
         return notifications
     }

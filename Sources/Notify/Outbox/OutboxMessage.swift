@@ -16,7 +16,8 @@ public struct OutboxMessage: Sendable, Equatable {
     public var alertCount: Int
     /// When it was decided (ms).
     public var createdAt: Int64
-    /// When its earliest firing alert started (ms), for the fired → delivered latency.
+    /// When the earliest alert it is the first to report as firing started (ms), for the fired →
+    /// delivered latency; nil for repeats and resolves.
     public var firstFiredAt: Int64?
     public var attempts: Int
     /// When the next attempt may start (ms).

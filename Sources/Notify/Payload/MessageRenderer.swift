@@ -35,10 +35,9 @@ public struct MessageRenderer: Sendable {
             body = WebhookPayload.encode(
                 data, extra: WebhookPayload.Extra(deliveryID: id, integration: integration.name))
         }
-        let firstFired = notification.alerts.filter { $0.endsAt == 0 }.map(\.startsAt).min()
         return OutboxMessage(
             id: id, receiver: notification.receiver, integration: integration.name, groupKey: notification.groupKey,
             body: body, status: data.status, alertCount: data.alerts.count, createdAt: notification.decidedAt,
-            firstFiredAt: firstFired, nextAttemptAt: notification.decidedAt)
+            firstFiredAt: notification.firstNewlyFiringAt, nextAttemptAt: notification.decidedAt)
     }
 }
