@@ -3,9 +3,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Needed to build (libcurl for notifications and scraping, libyaml for rule files, SQLite for state).
 BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
-# Needed by the test suite: promtool (Debian's prometheus) to validate /metrics; and Python's
+# Needed by the test suite: promtool (Debian's prometheus) to validate /metrics and rule files;
+# amtool (prometheus-alertmanager) to prove Alertmanager's CLI works against Vigil; a real SMTP
+# server (python3-aiosmtpd) and openssl for the email and webhook-signature tests; and Python's
 # networkx (from PyPI) so the contingency engine is compared with ../shared/reference/contingency_ref.py.
-TEST_PACKAGES := prometheus
+TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl
 VIGIL := .build/debug/vigil
 
 .PHONY: run test build deps test-deps bench check lint clean
