@@ -44,8 +44,14 @@ enum RuleTestText {
     /// `parsedSamplesString`: `{__name__="x"} 1E+00, …` or `nil`.
     static func samples(_ samples: [(labels: Labels, value: Double)]) -> String {
         guard !samples.isEmpty else { return "nil" }
-        return samples.map { labels($0.labels) + " " + GoFloatRendering.exponent($0.value).uppercased() }
-            .joined(separator: ", ")
+        return samples.map { labels($0.labels) + " " + exponentUpper($0.value) }.joined(separator: ", ")
+    }
+
+    /// Go's `%E`: `1.5E+00`, and `NaN`, `+Inf`, `-Inf` as Go spells them (not upper-cased).
+    static func exponentUpper(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        return GoFloatRendering.exponent(value).uppercased()
     }
 
     /// promtool's `indentLines`: every line but the first gets `prefix`.
