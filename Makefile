@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
 TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl
 VIGIL := .build/debug/vigil
 
-.PHONY: run test build deps test-deps bench check lint clean
+.PHONY: run test build deps test-deps bench check lint clean fuzz-diff
 
 ## run: build and start the daemon on the embedded defaults (etc/vigil.yml, the demo program)
 run: build
@@ -35,6 +35,11 @@ check: build
 ## lint: formatting as .swift-format says (swift-format ships with the toolchain)
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Benchmarks Package.swift Benchmarks/Package.swift
+
+## fuzz-diff: the PromQL/rule differential test against promtool with thousands of random cases
+##   (a new seed each run; a failure prints the seed and case numbers to reproduce it)
+fuzz-diff: deps test-deps
+	VIGIL_DIFF_SEED=random VIGIL_DIFF_CASES=$${CASES:-3000} $(SWIFT) test --disable-xctest --filter PromQLDifferentialTests
 
 ## bench: run the benchmarks (a separate package, never built by `make test`)
 bench: deps

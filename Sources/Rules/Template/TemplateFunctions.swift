@@ -67,7 +67,7 @@ struct TemplateFunctions {
             return .string(TemplateHumanize.humanizePercentage(try argument(0).float(function: name)))
         case "humanizeTimestamp":
             try exactly(1)
-            return .string(TemplateHumanize.humanizeTimestamp(try argument(0).float(function: name)))
+            return .string(try TemplateHumanize.humanizeTimestamp(try argument(0).float(function: name)))
         case "printf":
             return .string(GoPrintf.format(try string(0), Array(arguments.dropFirst())))
         case "print":

@@ -48,7 +48,8 @@ enum TemplateHumanize {
                 sign = "-"
                 value = -value
             }
-            let duration = Int64(value)
+            // Go's int64(float64) on amd64: anything from 2^63 up becomes math.MinInt64 (no trap).
+            let duration = value >= 9_223_372_036_854_775_808.0 ? Int64.min : Int64(value)
             let seconds = duration % 60
             let minutes = (duration / 60) % 60
             let hours = (duration / 60 / 60) % 24
@@ -71,10 +72,18 @@ enum TemplateHumanize {
         g4(value * 100) + "%"
     }
 
-    /// Go's `time.Time.String()` in UTC: `2026-09-14 12:00:00.5 +0000 UTC`.
-    static func humanizeTimestamp(_ value: Double) -> String {
+    /// Go's `time.Time.String()` in UTC: `2026-09-14 12:00:00.5 +0000 UTC`, through Prometheus'
+    /// millisecond `model.Time` (what is below a millisecond is dropped); a value whose nanoseconds
+    /// overflow int64 is an error, as in Prometheus.
+    static func humanizeTimestamp(_ value: Double) throws(TemplateError) -> String {
         if value.isNaN || value.isInfinite { return g4(value) }
-        let nanoseconds = Int64(value * 1e9)
+        let scaled = value * 1e9
+        guard scaled < 9_223_372_036_854_775_808.0, scaled >= -9_223_372_036_854_775_808.0 else {
+            throw TemplateError(
+                "error calling humanizeTimestamp: \(GoFloatRendering.general(value)) cannot be represented as a "
+                    + "nanoseconds timestamp since it overflows int64")
+        }
+        let nanoseconds = (Int64(scaled) / 1_000_000) * 1_000_000
         var seconds = nanoseconds / 1_000_000_000
         var fraction = nanoseconds % 1_000_000_000
         if fraction < 0 {

@@ -1,0 +1,62 @@
+/// A difference between Vigil and promtool 2.42 that the differential test found and a test in
+/// `PromQLDifferentialTests+Pinned.swift` pins. Until Vigil is fixed, a generated case it explains
+/// is reported as a known issue rather than a failure; remove the entry with the fix.
+///
+/// The predicates are deliberately coarse (they look at the case's text and the reports): a case
+/// they match is not checked for other differences, which costs a small share of the cases.
+struct KnownDifference: Sendable {
+    let pinnedBy: String
+    let summary: String
+    /// Whether a differing case is explained by this difference, from the case and the two reports.
+    let explains: @Sendable (DifferentialCase, _ promtool: String, _ vigil: String) -> Bool
+
+    static let all = [
+        KnownDifference(
+            pinnedBy:
+                "samplesAfterTheGroupsLastEvaluationTimeAreNotLoaded, alertingRulesSeeNoSamplesAfterTheirEvaluationStep",
+            summary:
+                "promtool loads input samples only up to the time evaluated; `@` and negative `offset` see no later ones"
+        ) { testCase, _, _ in
+            testCase.expression.contains(" @ ") || testCase.expression.contains("offset -")
+        },
+        KnownDifference(
+            pinnedBy: "anInvalidRegexIsReportedWithGosMessage",
+            summary: "an invalid regular expression is reported with Go's regexp message"
+        ) { _, promtool, _ in
+            promtool.contains("parse error: error parsing regexp: ")
+        },
+        KnownDifference(
+            pinnedBy: "anAnnotationThatExpandsToNothingIsKept",
+            summary: "an annotation whose template expands to \"\" is kept"
+        ) { _, promtool, _ in
+            promtool.split(separator: "\n").contains { $0.contains("Annotations:{") && $0.contains(#"="""#) }
+        },
+        KnownDifference(
+            pinnedBy: "seriesAreAggregatedInTheOrderTheyWereCreated, topkOfEqualSeriesKeepsOneCreatedFirst",
+            summary: "promtool aggregates series in the order they were created (attic, first sampled at 4m, last)"
+        ) { testCase, _, _ in
+            let expression = testCase.expression
+            return (expression.contains("temperature") || expression.contains("{room"))
+                && ["topk", "bottomk", "stddev", "stdvar", "avg"].contains { expression.contains($0) }
+        },
+        KnownDifference(
+            pinnedBy: "humanizeTimestampKeepsMillisecondsAndReportsOverflow",
+            summary: "humanizeTimestamp truncates to milliseconds and reports a value beyond int64 nanoseconds"
+        ) { testCase, _, _ in
+            testCase.description.contains("humanizeTimestamp")
+        },
+        KnownDifference(
+            pinnedBy: "humanizeDurationOfAHugeValueWrapsAsGoDoes",
+            summary: "vigil traps in humanizeDuration on a value of 2^63 seconds or more"
+        ) { testCase, _, vigil in
+            testCase.description.contains("humanizeDuration") && vigil.contains("  CRASHED (signal")
+        },
+        KnownDifference(
+            pinnedBy: "alertingRulesEvaluateTheirExpressionAsPrinted",
+            summary: "promtool evaluates a rule's expression as printed: matchers sorted (absent), `ignoring()` dropped"
+        ) { testCase, _, _ in
+            guard case .alert = testCase.kind else { return false }
+            return testCase.expression.contains("absent") || testCase.expression.contains("ignoring() group_")
+        },
+    ]
+}
