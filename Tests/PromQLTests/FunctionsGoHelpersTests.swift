@@ -16,7 +16,9 @@ import Testing
         #expect(GoFloatFormat.shortestFixed(0.1 + 0.2) == "0.30000000000000004")
         #expect(GoFloatFormat.shortestFixed(.nan) == "NaN")
         #expect(GoFloatFormat.shortestFixed(-.infinity) == "-Inf")
-        #expect(GoFloatFormat.shortestFixed(Double.leastNonzeroMagnitude) == "0." + String(repeating: "0", count: 323) + "5")
+        #expect(
+            GoFloatFormat.shortestFixed(Double.leastNonzeroMagnitude) == "0." + String(repeating: "0", count: 323) + "5"
+        )
     }
 
     // fmt's %v: %e form when the decimal exponent is < -4 or >= 6 (Go prints 1e+06).
