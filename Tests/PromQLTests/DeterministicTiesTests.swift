@@ -6,7 +6,8 @@ import TimeSeries
 /// Where Prometheus 2.42 answers differently from run to run (map iteration), Vigil answers the
 /// same every time, by one rule: series are evaluated in label order, so among equal values topk
 /// and bottomk keep the series first in label order, and a many-to-many error names the later
-/// duplicate first, then the earlier one (each the answer promtool gives most often).
+/// duplicate first, then the earlier one. (promtool tends to follow the order series were created
+/// in instead; the differential test pins that difference.)
 @Suite struct DeterministicTiesTests {
     static func store() -> SeriesStore {
         let store = SeriesStore()

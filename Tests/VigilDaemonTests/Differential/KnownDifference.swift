@@ -46,12 +46,6 @@ struct KnownDifference: Sendable {
             testCase.description.contains("humanizeTimestamp")
         },
         KnownDifference(
-            pinnedBy: "humanizeDurationOfAHugeValueWrapsAsGoDoes",
-            summary: "vigil traps in humanizeDuration on a value of 2^63 seconds or more"
-        ) { testCase, _, vigil in
-            testCase.description.contains("humanizeDuration") && vigil.contains("  CRASHED (signal")
-        },
-        KnownDifference(
             pinnedBy: "alertingRulesEvaluateTheirExpressionAsPrinted",
             summary: "promtool evaluates a rule's expression as printed: matchers sorted (absent), `ignoring()` dropped"
         ) { testCase, _, _ in
