@@ -193,10 +193,7 @@ extension PromQLDifferentialTests {
 
     /// An annotation whose template expands to "" stays on the alert as `description=""`, so a
     /// test that leaves it out of `exp_annotations` fails in promtool.
-    @Test(
-        .disabled(
-            "difference found by the differential test: vigil drops an annotation that expands to \"\", so this test passes in vigil and fails in promtool"
-        ))
+    @Test
     func anAnnotationThatExpandsToNothingIsKept() async throws {
         try await Self.expectVigilPrints(
             oneOf: [

@@ -70,8 +70,11 @@ public struct AlertingRule: Sendable {
                 annotations.append(Label(name, Self.expand(template, data, query)))
             }
             guard returned[labels] == nil else { throw .duplicateLabelSet(afterApplying: "alert") }
+            // Annotations keep what expands to "" (Prometheus does; labels drop it): names are unique keys.
+            annotations.sort { $0.name < $1.name }
             returned[labels] = Alert(
-                labels: labels, annotations: Labels(annotations), state: .pending, value: sample.value, activeAt: time)
+                labels: labels, annotations: Labels(sortedUnique: annotations), state: .pending, value: sample.value,
+                activeAt: time)
         }
         for (labels, alert) in returned {
             if var existing = active[labels], existing.state != .inactive {

@@ -26,12 +26,6 @@ struct KnownDifference: Sendable {
             promtool.contains("parse error: error parsing regexp: ")
         },
         KnownDifference(
-            pinnedBy: "anAnnotationThatExpandsToNothingIsKept",
-            summary: "an annotation whose template expands to \"\" is kept"
-        ) { _, promtool, _ in
-            promtool.split(separator: "\n").contains { $0.contains("Annotations:{") && $0.contains(#"="""#) }
-        },
-        KnownDifference(
             pinnedBy: "seriesAreAggregatedInTheOrderTheyWereCreated, topkOfEqualSeriesKeepsOneCreatedFirst",
             summary: "promtool aggregates series in the order they were created (attic, first sampled at 4m, last)"
         ) { testCase, _, _ in
