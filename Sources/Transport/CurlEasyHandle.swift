@@ -31,6 +31,18 @@ final class CurlEasyHandle {
         errorBuffer.deallocate()
     }
 
+    /// Puts every option back to its default for the next transfer, keeping libcurl's caches (open
+    /// connections, DNS, TLS sessions); frees the lists the last transfer used.
+    func reset() {
+        curl_easy_reset(raw)
+        curl_slist_free_all(headerList)
+        headerList = nil
+        curl_slist_free_all(recipientList)
+        recipientList = nil
+        errorBuffer[0] = 0
+        _ = ccurl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, errorBuffer)
+    }
+
     /// The detail libcurl wrote for the last failure, or "" if none.
     var errorDetail: String {
         String(cString: errorBuffer)

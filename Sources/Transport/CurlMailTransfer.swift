@@ -2,9 +2,11 @@ import CCurl
 
 /// One blocking SMTP transaction through libcurl, on the calling thread (as ``CurlTransfer`` for HTTP).
 enum CurlMailTransfer {
-    static func run(_ request: MailRequest, cancellation: CancellationFlag) -> Result<Void, TransportError> {
+    static func run(
+        _ request: MailRequest, cancellation: CancellationFlag, worker: CurlWorker
+    ) -> Result<Void, TransportError> {
         do throws(TransportError) {
-            try perform(request, cancellation: cancellation)
+            try perform(request, cancellation: cancellation, worker: worker)
             return .success(())
         } catch .curl(let code, let message, url: "") {
             return .failure(.curl(code: code, message: message, url: request.url))
@@ -13,12 +15,14 @@ enum CurlMailTransfer {
         }
     }
 
-    private static func perform(_ request: MailRequest, cancellation: CancellationFlag) throws(TransportError) {
+    private static func perform(
+        _ request: MailRequest, cancellation: CancellationFlag, worker: CurlWorker
+    ) throws(TransportError) {
         for text in [request.from] + request.recipients where text.contains("\r") || text.contains("\n") {
             throw .invalidRequest("an address contains a line break")
         }
         if cancellation.isRaised { throw .cancelled }
-        let handle = try CurlEasyHandle()
+        let handle = try worker.freshHandle()
         let context = TransferContext(maxResponseBytes: 1 << 20, cancellation: cancellation)
         context.upload = request.message
         try handle.set(CURLOPT_URL, request.url)

@@ -4,7 +4,8 @@ import CCurl
 ///
 /// Why a separate, synchronous piece: all C state (handle, header list, callbacks' context) is created,
 /// used and released inside `run`, on the one thread that calls it, so nothing unsafe ever crosses a
-/// concurrency boundary. `CurlTransport` decides which thread that is.
+/// concurrency boundary. `CurlTransport` decides which thread that is; the handle is that thread's
+/// (``CurlWorker``), reset before each transfer, so connections are reused.
 enum CurlTransfer {
     struct Settings {
         let maxResponseBytes: Int
@@ -14,10 +15,11 @@ enum CurlTransfer {
     static func run(
         _ request: HTTPRequest,
         settings: Settings,
-        cancellation: CancellationFlag
+        cancellation: CancellationFlag,
+        worker: CurlWorker
     ) -> Result<HTTPResponse, TransportError> {
         do throws(TransportError) {
-            return .success(try perform(request, settings: settings, cancellation: cancellation))
+            return .success(try perform(request, settings: settings, cancellation: cancellation, worker: worker))
         } catch .curl(let code, let message, url: "") {
             // Setup failures are raised before the URL is known to the thrower; name it for the operator.
             return .failure(.curl(code: code, message: message, url: request.url))
@@ -29,12 +31,13 @@ enum CurlTransfer {
     private static func perform(
         _ request: HTTPRequest,
         settings: Settings,
-        cancellation: CancellationFlag
+        cancellation: CancellationFlag,
+        worker: CurlWorker
     ) throws(TransportError) -> HTTPResponse {
         try RequestValidation.validate(request)
         if cancellation.isRaised { throw .cancelled }
 
-        let handle = try CurlEasyHandle()
+        let handle = try worker.freshHandle()
         let context = TransferContext(maxResponseBytes: settings.maxResponseBytes, cancellation: cancellation)
         try configure(handle, for: request, settings: settings, context: context)
 

@@ -3,18 +3,25 @@ import Foundation
 /// Vigil's one way to make an outbound HTTP request, backed by libcurl.
 ///
 /// Why libcurl and why this shape: libcurl gives Vigil mature TLS, proxies and (later) SMTP from the
-/// same code path. Each `perform` uses its own easy handle on its own thread, so the transport is a
-/// plain `Sendable` value that any number of tasks may use at once, and the blocking transfer never
-/// occupies a thread of Swift's cooperative pool. Cancelling the calling task aborts the transfer.
+/// same code path. Transfers run on the transport's own bounded set of threads (``CurlWorkerPool``),
+/// never on Swift's cooperative pool, at most `maxConcurrentTransfers` at once and the rest queued in
+/// order; each thread reuses its handle, so a receiver that keeps connections alive is not
+/// reconnected for every message. The transport is a plain `Sendable` value: copies share the
+/// threads, any number of tasks may use it at once. Cancelling the calling task aborts the transfer
+/// (or, if it is still queued, fails it as soon as a thread takes it, without connecting).
 public struct CurlTransport: Sendable {
     /// Responses with a larger body fail with `TransportError.responseTooLarge`.
     public let maxResponseBytes: Int
     /// Sent as `User-Agent` unless a request sets its own.
     public let userAgent: String
+    /// How many transfers run at once through this transport (and its copies); more wait their turn.
+    public var maxConcurrentTransfers: Int { pool.maxThreads }
+    let pool: CurlWorkerPool
 
-    public init(maxResponseBytes: Int = 16 << 20, userAgent: String = "vigil") {
+    public init(maxResponseBytes: Int = 16 << 20, userAgent: String = "vigil", maxConcurrentTransfers: Int = 16) {
         self.maxResponseBytes = max(0, maxResponseBytes)
         self.userAgent = userAgent
+        self.pool = CurlWorkerPool(maxThreads: maxConcurrentTransfers)
     }
 
     /// Sends `request` and returns the final response, whatever its status code.
@@ -27,13 +34,11 @@ public struct CurlTransport: Sendable {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation {
                 (continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) in
-                let thread = Thread {
+                pool.submit { worker in
                     continuation.resume(
-                        returning: CurlTransfer.run(request, settings: settings, cancellation: cancellation)
+                        returning: CurlTransfer.run(request, settings: settings, cancellation: cancellation, worker: worker)
                     )
                 }
-                thread.name = "vigil-curl"
-                thread.start()
             }
         } onCancel: {
             cancellation.raise()
@@ -49,11 +54,11 @@ public struct CurlTransport: Sendable {
         let cancellation = CancellationFlag()
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, TransportError>, Never>) in
-                let thread = Thread {
-                    continuation.resume(returning: CurlMailTransfer.run(request, cancellation: cancellation))
+                pool.submit { worker in
+                    continuation.resume(
+                        returning: CurlMailTransfer.run(request, cancellation: cancellation, worker: worker)
+                    )
                 }
-                thread.name = "vigil-smtp"
-                thread.start()
             }
         } onCancel: {
             cancellation.raise()

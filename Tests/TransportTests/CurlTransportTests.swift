@@ -239,6 +239,63 @@ struct CurlTransportTests {
         }
     }
 
+    @Test func sequentialRequestsReuseOneConnection() async throws {
+        try await LoopbackServer.run { server in
+            let transport = CurlTransport(maxConcurrentTransfers: 1)
+            var ports: Set<String> = []
+            for _ in 0..<5 {
+                let response = try await transport.perform(.init(url: server.url("/peer")))
+                #expect(response.status == 200)
+                ports.insert(response.bodyText)
+            }
+            #expect(ports.count == 1, "each request opened its own connection: client ports \(ports.sorted())")
+        }
+    }
+
+    @Test func concurrentTransfersNeverExceedTheLimitAndAllComplete() async throws {
+        try await LoopbackServer.run { server in
+            let transport = CurlTransport(maxConcurrentTransfers: 3)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        try await transport.perform(
+                            .init(method: "POST", url: server.url("/echo"), body: Array("\(index)".utf8))
+                        ).status
+                    }
+                }
+                var statuses: [Int] = []
+                for try await status in group { statuses.append(status) }
+                return statuses
+            }
+            #expect(statuses == Array(repeating: 201, count: 24))
+            let stats = transport.pool.stats
+            #expect(stats.peakThreads <= 3)
+            #expect(stats.peakThreads >= 1)
+            #expect(stats.queued == 0)
+        }
+    }
+
+    @Test func aQueuedTransferCancelledBeforeItStartsFailsWithoutConnecting() async throws {
+        try await LoopbackServer.run { server in
+            // One thread, busy with a slow request: the second request waits in the queue.
+            let transport = CurlTransport(maxConcurrentTransfers: 1)
+            let slow = Task { try? await transport.perform(.init(url: server.url("/slow"))) }
+            var arrivals = server.slowRequestArrivals.makeAsyncIterator()
+            await arrivals.next()
+            let queued = Task { () -> Result<Transport.HTTPResponse, TransportError> in
+                do throws(TransportError) {
+                    return .success(try await transport.perform(.init(url: server.url("/peer"))))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            queued.cancel()
+            slow.cancel()
+            _ = await slow.value
+            #expect(failure(of: await queued.value) == .cancelled)
+        }
+    }
+
     @Test func errorDescriptionsAreReadableAndHideCredentials() {
         #expect(TransportError.timedOut(url: "http://a/b").description == "timed out: http://a/b")
         #expect(TransportError.cancelled.description == "request cancelled")

@@ -46,8 +46,23 @@ struct LoopbackServer {
         }
     }
 
-    private static func makeRouter(onSlowRequest: @escaping @Sendable () -> Void) -> Router<BasicRequestContext> {
-        let router = Router()
+    /// Hummingbird's basic context plus the client's port, so a test can tell a reused connection
+    /// from a new one.
+    struct PeerContext: RequestContext {
+        var coreContext: CoreRequestContextStorage
+        let peerPort: Int
+
+        init(source: ApplicationRequestContextSource) {
+            coreContext = .init(source: source)
+            peerPort = source.channel.remoteAddress?.port ?? 0
+        }
+    }
+
+    private static func makeRouter(onSlowRequest: @escaping @Sendable () -> Void) -> Router<PeerContext> {
+        let router = Router(context: PeerContext.self)
+        router.get("/peer") { _, context -> String in
+            "\(context.peerPort)"
+        }
         for method in [HTTPRequest.Method.get, .head, .post, .put, .delete, .patch] {
             router.on("/echo", method: method) { request, _ -> Response in
                 let body = try await request.body.collect(upTo: 1 << 20)

@@ -34,7 +34,8 @@ public final class AlertingService: Service, Sendable {
         let store = AlertingStore(database: database)
         let senders: [String: any MessageSender] = [
             "webhook": WebhookSender(
-                directory: receivers, transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)"),
+                directory: receivers,
+                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 32),
                 secret: webhookSecret, userAgent: "Vigil/\(BuildInfo.version)"),
             "file": FileSender(path: notificationsFile),
             "email": EmailSender(directory: receivers) { settings.state.withLock { $0.smtp } },
