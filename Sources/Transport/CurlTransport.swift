@@ -35,9 +35,9 @@ public struct CurlTransport: Sendable {
             await withCheckedContinuation {
                 (continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) in
                 pool.submit { worker in
-                    continuation.resume(
-                        returning: CurlTransfer.run(request, settings: settings, cancellation: cancellation, worker: worker)
-                    )
+                    let result = CurlTransfer.run(
+                        request, settings: settings, cancellation: cancellation, worker: worker)
+                    continuation.resume(returning: result)
                 }
             }
         } onCancel: {
