@@ -4,6 +4,7 @@ import GRDB
 import Notify
 import Rules
 import TimeSeries
+import VigilCore
 
 /// The alerting pipeline's durable state in SQLite: alerts posted to the API, silences and the
 /// notification log (``AlertingStateStore``), and the recording of a flush's decisions — log entries
@@ -130,8 +131,19 @@ public struct AlertingStore: AlertingStateStore {
 /// Labels as JSON arrays of name/value pairs (order kept, NUL-safe).
 enum LabelCoding {
     static func encode(_ labels: Labels) -> String {
-        let pairs = labels.pairs.map { [$0.name, $0.value] }
-        return String(decoding: (try? JSONEncoder().encode(pairs)) ?? Data("[]".utf8), as: UTF8.self)
+        var writer = GoJSONWriter(capacity: 64 * labels.pairs.count + 2)
+        writer.beginArray()
+        for pair in labels.pairs {
+            writer.element()
+            writer.beginArray()
+            writer.element()
+            writer.string(pair.name)
+            writer.element()
+            writer.string(pair.value)
+            writer.end("]")
+        }
+        writer.end("]")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     static func decode(_ text: String) throws -> Labels {
@@ -171,8 +183,14 @@ enum MatcherCoding {
 /// Alert hashes as a JSON array of 16-hex-digit strings (JSON numbers cannot hold 64 bits).
 enum HashCoding {
     static func encode(_ hashes: Set<UInt64>) -> String {
-        let texts = hashes.sorted().map { AlertFingerprint(value: $0).description }
-        return String(decoding: (try? JSONEncoder().encode(texts)) ?? Data("[]".utf8), as: UTF8.self)
+        var writer = GoJSONWriter(capacity: 19 * hashes.count + 2)
+        writer.beginArray()
+        for hash in hashes.sorted() {
+            writer.element()
+            writer.string(AlertFingerprint(value: hash).description)
+        }
+        writer.end("]")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     static func decode(_ text: String) throws -> Set<UInt64> {

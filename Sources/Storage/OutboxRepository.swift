@@ -70,29 +70,29 @@ public struct OutboxRepository: OutboxStore {
         }
     }
 
-    public func markDelivered(id: String, at time: Int64, attempts: Int) throws {
+    public func record(_ outcomes: [OutboxOutcome]) throws {
+        guard !outcomes.isEmpty else { return }
         try database.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = ?, last_error = NULL
-                    WHERE id = ?
-                    """, arguments: [time, attempts, id])
-        }
-    }
-
-    public func reschedule(id: String, attempts: Int, nextAttemptAt: Int64, error: String) throws {
-        try database.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                arguments: [attempts, nextAttemptAt, error, id])
-        }
-    }
-
-    public func markDead(id: String, at time: Int64, attempts: Int, error: String) throws {
-        try database.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                arguments: [attempts, error, time, id])
+            for outcome in outcomes {
+                switch outcome {
+                case .delivered(let id, let time, let attempts):
+                    try db.execute(
+                        sql: """
+                            UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = ?, last_error = NULL
+                            WHERE id = ?
+                            """, arguments: [time, attempts, id])
+                case .rescheduled(let id, let attempts, let nextAttemptAt, let error):
+                    try db.execute(
+                        sql: "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                        arguments: [attempts, nextAttemptAt, error, id])
+                case .dead(let id, let time, let attempts, let error):
+                    try db.execute(
+                        sql: """
+                            UPDATE outbox SET state = 'dead', attempts = ?, last_error = ?, next_attempt_at = ?
+                            WHERE id = ?
+                            """, arguments: [attempts, error, time, id])
+                }
+            }
         }
     }
 

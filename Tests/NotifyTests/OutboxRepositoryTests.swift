@@ -36,7 +36,7 @@ import Testing
         let second = Fixtures.message(id: "second", receiver: "hook", groupKey: "g1", at: now)
         let other = Fixtures.message(id: "other", receiver: "hook", groupKey: "g2", at: now + 9_000)
         try outbox.enqueue([first, second, other])
-        try outbox.reschedule(id: first.id, attempts: 1, nextAttemptAt: now + 5_000, error: "HTTP 503")
+        try outbox.record([.rescheduled(id: first.id, attempts: 1, nextAttemptAt: now + 5_000, error: "HTTP 503")])
         #expect(try outbox.due(at: now, limit: 10, excluding: []).isEmpty)
         #expect(try outbox.nextAttemptTime() == now + 5_000)
         let retried = try #require(try outbox.due(at: now + 5_000, limit: 10, excluding: []).first)
@@ -49,9 +49,9 @@ import Testing
         let outbox = try open()
         let messages = (1...3).map { Fixtures.message(id: "m\($0)", receiver: "hook", groupKey: "g", at: now) }
         try outbox.enqueue(messages)
-        try outbox.markDelivered(id: "m1", at: now + 10, attempts: 1)
+        try outbox.record([.delivered(id: "m1", at: now + 10, attempts: 1)])
         #expect(try outbox.due(at: now + 10, limit: 10, excluding: []).map(\.id) == ["m2"])
-        try outbox.markDead(id: "m2", at: now + 20, attempts: 3, error: "HTTP 404")
+        try outbox.record([.dead(id: "m2", at: now + 20, attempts: 3, error: "HTTP 404")])
         #expect(try outbox.due(at: now + 20, limit: 10, excluding: []).map(\.id) == ["m3"])
         let delivered = try #require(try outbox.messages(state: .delivered, limit: 10).first)
         #expect(delivered.id == "m1")
@@ -68,7 +68,7 @@ import Testing
         let outbox = try open()
         let message = Fixtures.message(id: "dead-one", receiver: "hook", at: now)
         try outbox.enqueue([message])
-        try outbox.markDead(id: message.id, at: now + 100, attempts: 4, error: "too old")
+        try outbox.record([.dead(id: message.id, at: now + 100, attempts: 4, error: "too old")])
         #expect(try outbox.due(at: now + 100, limit: 10, excluding: []).isEmpty)
         #expect(try outbox.requeue(id: message.id, at: now + 200))
         #expect(try !outbox.requeue(id: "missing", at: now + 200))
@@ -97,9 +97,10 @@ import Testing
         let outbox = try open()
         let messages = (1...3).map { Fixtures.message(id: "m\($0)", receiver: "hook", groupKey: "g\($0)", at: now) }
         try outbox.enqueue(messages)
-        try outbox.markDelivered(id: "m1", at: now, attempts: 1)
-        try outbox.markDelivered(id: "m2", at: now + 1_000, attempts: 1)
-        try outbox.markDead(id: "m3", at: now, attempts: 1, error: "refused")
+        try outbox.record([
+            .delivered(id: "m1", at: now, attempts: 1), .delivered(id: "m2", at: now + 1_000, attempts: 1),
+            .dead(id: "m3", at: now, attempts: 1, error: "refused"),
+        ])
         try outbox.removeDelivered(before: now + 1_000)
         #expect(try outbox.messages(state: nil, limit: 10).map(\.id) == ["m3", "m2"])
     }

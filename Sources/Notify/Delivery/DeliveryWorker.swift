@@ -10,6 +10,9 @@ import VigilCore
 ///
 /// The outbox is the only state: a crash at any moment loses nothing, and a message whose delivery
 /// was under way is sent again after a restart (at-least-once, under the same delivery id).
+/// Outcomes are written in batches, one transaction per look, always before anything new starts, so
+/// the database is not the limit on throughput and no message of a group is sent before the outcome
+/// of the one before it is on disk.
 public actor DeliveryWorker {
     private let store: any OutboxStore
     private let senders: [String: any MessageSender]
@@ -24,6 +27,8 @@ public actor DeliveryWorker {
     private var inFlight: [String: String] = [:]
     private var running: [String: Task<Void, Never>] = [:]
     private var schedule = OutboxSchedule()
+    /// Outcomes decided but not yet written; written before the next message starts.
+    private var unrecorded: [(outcome: OutboxOutcome, message: OutboxMessage)] = []
     /// Messages handed over by ``deliver(_:)``, taken into the schedule at the next look.
     private let inbox = Mutex<[OutboxMessage]>([])
     /// Set by ``poke()``: the outbox changed behind the worker's back; read it again.
@@ -68,6 +73,7 @@ public actor DeliveryWorker {
         let tasks = Array(running.values)
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
+        recordOutcomes()
     }
 
     /// How many deliveries are under way.
@@ -75,6 +81,7 @@ public actor DeliveryWorker {
 
     /// Starts every due message there is room for; returns when to look again (ms).
     func startDue() -> Int64? {
+        recordOutcomes()
         let now = clock.now().unixMilliseconds
         if reload.withLock({ flag in
             defer { flag = false }
@@ -126,47 +133,61 @@ public actor DeliveryWorker {
         running[message.id] = nil
         let now = clock.now().unixMilliseconds
         let attempts = message.attempts + 1
-        do {
-            switch outcome {
-            case .delivered:
-                try store.markDelivered(id: message.id, at: now, attempts: attempts)
+        switch outcome {
+        case .delivered:
+            unrecorded.append((.delivered(id: message.id, at: now, attempts: attempts), message))
+            schedule.finish(message, now: now)
+        case .retry(let error, let retryAfter):
+            if policy.isExpired(createdAt: message.createdAt, now: now) {
+                unrecorded.append((.dead(id: message.id, at: now, attempts: attempts, error: error), message))
                 schedule.finish(message, now: now)
-                metrics?.delivered(message, at: now)
-            case .retry(let error, let retryAfter):
-                if policy.isExpired(createdAt: message.createdAt, now: now) {
-                    try store.markDead(id: message.id, at: now, attempts: attempts, error: error)
-                    schedule.finish(message, now: now)
-                    metrics?.deadLettered(message, error: error)
-                    logger.error(
-                        "notification dead-lettered: the gateway kept failing",
-                        metadata: ["id": "\(message.id)", "receiver": "\(message.receiver)", "error": "\(error)"])
-                } else {
-                    let delay = policy.delay(afterAttempt: attempts, retryAfter: retryAfter, unit: random())
-                    try store.reschedule(id: message.id, attempts: attempts, nextAttemptAt: now + delay, error: error)
-                    schedule.retry(message, attempts: attempts, at: now + delay, error: error, now: now)
-                    metrics?.failedAttempt(message, error: error)
-                    logger.warning(
-                        "notification delivery failed; will retry",
-                        metadata: [
-                            "id": "\(message.id)", "receiver": "\(message.receiver)",
-                            "integration": "\(message.integration)", "error": "\(error)", "retry_in_ms": "\(delay)",
-                        ])
-                }
-            case .failed(let error):
-                try store.markDead(id: message.id, at: now, attempts: attempts, error: error)
-                schedule.finish(message, now: now)
-                metrics?.deadLettered(message, error: error)
                 logger.error(
-                    "notification dead-lettered: the gateway refused it",
+                    "notification dead-lettered: the gateway kept failing",
                     metadata: ["id": "\(message.id)", "receiver": "\(message.receiver)", "error": "\(error)"])
+            } else {
+                let delay = policy.delay(afterAttempt: attempts, retryAfter: retryAfter, unit: random())
+                unrecorded.append(
+                    (.rescheduled(id: message.id, attempts: attempts, nextAttemptAt: now + delay, error: error), message))
+                schedule.retry(message, attempts: attempts, at: now + delay, error: error, now: now)
+                logger.warning(
+                    "notification delivery failed; will retry",
+                    metadata: [
+                        "id": "\(message.id)", "receiver": "\(message.receiver)",
+                        "integration": "\(message.integration)", "error": "\(error)", "retry_in_ms": "\(delay)",
+                    ])
+            }
+        case .failed(let error):
+            unrecorded.append((.dead(id: message.id, at: now, attempts: attempts, error: error), message))
+            schedule.finish(message, now: now)
+            logger.error(
+                "notification dead-lettered: the gateway refused it",
+                metadata: ["id": "\(message.id)", "receiver": "\(message.receiver)", "error": "\(error)"])
+        }
+        wake.signal()
+    }
+
+    /// Writes the outcomes decided since the last look, in one transaction, then reports them to the
+    /// metrics (which so count only what is on disk). If the write fails the outbox still says
+    /// "pending" for them: the worker reads it again and sends them again (at-least-once).
+    private func recordOutcomes() {
+        guard !unrecorded.isEmpty else { return }
+        let outcomes = unrecorded
+        unrecorded.removeAll(keepingCapacity: true)
+        do {
+            try store.record(outcomes.map(\.outcome))
+            for (outcome, message) in outcomes {
+                switch outcome {
+                case .delivered(_, let time, _): metrics?.delivered(message, at: time)
+                case .rescheduled(_, _, _, let error): metrics?.failedAttempt(message, error: error)
+                case .dead(_, _, _, let error): metrics?.deadLettered(message, error: error)
+                }
             }
         } catch {
             logger.error(
-                "cannot record a delivery outcome; the message will be sent again",
-                metadata: ["id": "\(message.id)", "error": "\(error)"])
+                "cannot record delivery outcomes; those messages will be sent again",
+                metadata: ["count": "\(outcomes.count)", "error": "\(error)"])
             reload.withLock { $0 = true }
         }
-        wake.signal()
     }
 }
 

@@ -16,31 +16,48 @@ public struct GoJSONWriter: Sendable {
     }
 
     /// A JSON string with Go's escaping (HTML characters escaped, as `json.Encoder` does by default).
+    /// Works on the UTF-8 bytes: everything but the few escaped characters is copied as it is.
     public mutating func string(_ text: String) {
-        let hex = Array("0123456789abcdef".utf8)
         bytes.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": raw("\\\"")
-            case "\\": raw("\\\\")
-            case "\n": raw("\\n")
-            case "\r": raw("\\r")
-            case "\t": raw("\\t")
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                raw("\\u")
-                let value = scalar.value
-                for shift in [12, 8, 4, 0] { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
-            default:
-                if scalar.value < 0x20 {
-                    raw("\\u00")
-                    bytes.append(hex[Int(scalar.value >> 4)])
-                    bytes.append(hex[Int(scalar.value & 0xF)])
-                } else {
-                    bytes.append(contentsOf: String(scalar).utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): escape(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"))
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20:
+                    unicodeEscape(UInt32(byte))
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 and U+2029, which JavaScript reads as line ends.
+                    unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 2
+                default:
+                    bytes.append(byte)
                 }
+                index += 1
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ letter: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(letter)
+    }
+
+    private mutating func unicodeEscape(_ value: UInt32) {
+        let hex: StaticString = "0123456789abcdef"
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        for shift in [12, 8, 4, 0] as [UInt32] {
+            bytes.append(hex.utf8Start[Int((value >> shift) & 0xF)])
+        }
     }
 
     /// `"name":` before a value.
