@@ -146,8 +146,9 @@ public actor DeliveryWorker {
                     metadata: ["id": "\(message.id)", "receiver": "\(message.receiver)", "error": "\(error)"])
             } else {
                 let delay = policy.delay(afterAttempt: attempts, retryAfter: retryAfter, unit: random())
+                let next = now + delay
                 unrecorded.append(
-                    (.rescheduled(id: message.id, attempts: attempts, nextAttemptAt: now + delay, error: error), message))
+                    (.rescheduled(id: message.id, attempts: attempts, nextAttemptAt: next, error: error), message))
                 schedule.retry(message, attempts: attempts, at: now + delay, error: error, now: now)
                 logger.warning(
                     "notification delivery failed; will retry",

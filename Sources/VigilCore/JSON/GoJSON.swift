@@ -32,7 +32,8 @@ public struct GoJSONWriter: Sendable {
                 case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"))
                 case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20:
                     unicodeEscape(UInt32(byte))
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < utf8.count && utf8[index + 1] == 0x80
                     && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     // U+2028 and U+2029, which JavaScript reads as line ends.
                     unicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)

@@ -35,12 +35,14 @@ public final class AlertingService: Service, Sendable {
         let senders: [String: any MessageSender] = [
             "webhook": WebhookSender(
                 directory: receivers,
-                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 32),
+                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 64),
                 secret: webhookSecret, userAgent: "Vigil/\(BuildInfo.version)"),
             "file": FileSender(path: notificationsFile),
             "email": EmailSender(directory: receivers) { settings.state.withLock { $0.smtp } },
         ]
-        let worker = DeliveryWorker(store: outbox, senders: senders, clock: clock, logger: logger, metrics: metrics)
+        let worker = DeliveryWorker(
+            store: outbox, senders: senders, clock: clock, logger: logger, metrics: metrics, perReceiverLimit: 64,
+            totalLimit: 128)
         let recorder = OutboxRecorder(
             store: store,
             renderer: {
