@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
 TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl
 VIGIL := .build/debug/vigil
 
-.PHONY: run test build deps test-deps bench check lint clean fuzz-diff
+.PHONY: run test build deps test-deps bench bench-alerting check lint clean fuzz-diff
 
 ## run: build and start the daemon on the embedded defaults (etc/vigil.yml, the demo program)
 run: build
@@ -44,6 +44,13 @@ fuzz-diff: deps test-deps
 ## bench: run the benchmarks (a separate package, never built by `make test`)
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
+
+## bench-alerting: Alertmanager 0.25 and Vigil side by side (10k alerts), with the issue's receiver
+##   (../shared/bench/webhook_sink.py) and with a keep-alive receiver that is not the bottleneck
+bench-alerting: deps test-deps
+	$(SWIFT) build -c release --product vigil --scratch-path .build-release
+	python3 Benchmarks/alerting/side_by_side.py --vigil .build-release/release/vigil --n $${N:-10000} --sink stock --out /tmp/vigil-bench-alerting/stock
+	python3 Benchmarks/alerting/side_by_side.py --vigil .build-release/release/vigil --n $${N:-10000} --sink keepalive --out /tmp/vigil-bench-alerting/keepalive
 
 ## deps / test-deps: install the system packages with apt-get when any is missing
 deps:

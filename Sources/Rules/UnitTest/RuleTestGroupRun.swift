@@ -12,6 +12,7 @@ struct RuleTestGroupRun {
     func failures() -> [String] {
         let interval = group.interval?.milliseconds ?? evaluationInterval
         let store = SeriesStore(retention: .max / 4)
+        var loader = InputLoader()
         for input in group.inputSeries {
             let parsed: (labels: Labels, values: [SeriesValue])
             do {
@@ -19,14 +20,7 @@ struct RuleTestGroupRun {
             } catch {
                 return [error.description]
             }
-            for (index, value) in parsed.values.enumerated() {
-                let time = Int64(index) * interval
-                switch value {
-                case .value(let number): store.append(parsed.labels, Sample(timestamp: time, value: number))
-                case .stale: store.append(parsed.labels, Sample(timestamp: time, value: StaleMarker.value))
-                case .missing: break
-                }
-            }
+            loader.add(parsed.labels, parsed.values, interval: interval)
         }
         var groups: [RuleGroup] = []
         for file in ruleFiles {
@@ -46,6 +40,9 @@ struct RuleTestGroupRun {
         var nextAlertTime = 0
         var time: Int64 = 0
         while time <= group.maxEvalTime {
+            // As promtool: the input is loaded step by step, so a rule evaluated at `time` (and an
+            // expression test, after the last step) sees no sample later than that step.
+            loader.load(through: time, into: store)
             var evaluationErrors: [String] = []
             for index in groups.indices {
                 groups[index].evaluate(at: time, in: context)
@@ -133,5 +130,40 @@ struct RuleTestGroupRun {
         return [
             header + ",\n        exp: " + RuleTestText.samples(expected) + "\n        got: " + RuleTestText.samples(got)
         ]
+    }
+}
+
+/// A test group's input series, appended to the store only up to the time being evaluated, as
+/// promtool's lazy loader does (`WithSamplesTill`): a negative `offset` or an `@` in the future reads
+/// the last sample loaded, not a later one.
+struct InputLoader {
+    private var series: [(labels: Labels, samples: [Sample])] = []
+    private var loaded: [Int] = []
+
+    mutating func add(_ labels: Labels, _ values: [SeriesValue], interval: Int64) {
+        var samples: [Sample] = []
+        for (index, value) in values.enumerated() {
+            let time = Int64(index) * interval
+            switch value {
+            case .value(let number): samples.append(Sample(timestamp: time, value: number))
+            case .stale: samples.append(Sample(timestamp: time, value: StaleMarker.value))
+            case .missing: break
+            }
+        }
+        series.append((labels, samples))
+        loaded.append(0)
+    }
+
+    /// Appends every sample at or before `time` (ms) not appended yet.
+    mutating func load(through time: Int64, into store: SeriesStore) {
+        for index in series.indices {
+            let samples = series[index].samples
+            var next = loaded[index]
+            while next < samples.count, samples[next].timestamp <= time {
+                store.append(series[index].labels, samples[next])
+                next += 1
+            }
+            loaded[index] = next
+        }
     }
 }

@@ -12,14 +12,6 @@ struct KnownDifference: Sendable {
 
     static let all = [
         KnownDifference(
-            pinnedBy:
-                "samplesAfterTheGroupsLastEvaluationTimeAreNotLoaded, alertingRulesSeeNoSamplesAfterTheirEvaluationStep",
-            summary:
-                "promtool loads input samples only up to the time evaluated; `@` and negative `offset` see no later ones"
-        ) { testCase, _, _ in
-            testCase.expression.contains(" @ ") || testCase.expression.contains("offset -")
-        },
-        KnownDifference(
             pinnedBy: "anInvalidRegexIsReportedWithGosMessage",
             summary: "an invalid regular expression is reported with Go's regexp message"
         ) { _, promtool, _ in
