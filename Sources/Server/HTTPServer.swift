@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import Prometheus
@@ -9,6 +11,8 @@ import VigilCore
 public struct HTTPServerSettings: Sendable {
     public var listen: ListenAddress
     public var apiToken: BearerToken
+    /// TLS, basic-auth users and response headers; the daemon replaces its contents on reload.
+    public var security: WebSecurityState
     public var registry: PrometheusCollectorRegistry
     public var clock: any VigilClock
     public var control: any DaemonControl
@@ -26,8 +30,9 @@ public struct HTTPServerSettings: Sendable {
     public var onListening: @Sendable (Int) async -> Void
 
     public init(
-        listen: ListenAddress, apiToken: BearerToken, registry: PrometheusCollectorRegistry,
-        clock: any VigilClock, control: any DaemonControl, schedule: (any ScheduleControl)? = nil,
+        listen: ListenAddress, apiToken: BearerToken, security: WebSecurityState = WebSecurityState(),
+        registry: PrometheusCollectorRegistry, clock: any VigilClock, control: any DaemonControl,
+        schedule: (any ScheduleControl)? = nil,
         query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil,
         alertmanager: AlertmanagerAPISettings? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -36,6 +41,7 @@ public struct HTTPServerSettings: Sendable {
         self.alertmanager = alertmanager
         self.listen = listen
         self.apiToken = apiToken
+        self.security = security
         self.registry = registry
         self.clock = clock
         self.control = control
@@ -58,19 +64,20 @@ public enum HTTPServer {
         let router = Router(context: VigilRequestContext.self)
         router.add(
             middleware: MetricsMiddleware(metrics: HTTPMetrics(registry: settings.registry), clock: settings.clock))
+        router.add(middleware: SecurityMiddleware(security: settings.security, token: settings.apiToken))
         router.add(middleware: ErrorEnvelopeMiddleware())
         router.add(middleware: ScheduleUploadLimitMiddleware(other: BodyLimitMiddleware()))
-        LifecycleRoutes(control: settings.control, token: settings.apiToken).register(on: router)
+        LifecycleRoutes(control: settings.control).register(on: router)
         MetricsRoute(registry: settings.registry).register(on: router)
         if let schedule = settings.schedule {
-            ScheduleRoutes(control: schedule, token: settings.apiToken).register(on: router)
-            ResilienceRoutes(control: schedule, token: settings.apiToken).register(on: router)
+            ScheduleRoutes(control: schedule).register(on: router)
+            ResilienceRoutes(control: schedule).register(on: router)
         }
         if let rules = settings.rules {
             RulesRoutes(settings: rules).register(on: router)
         }
         if let alertmanager = settings.alertmanager {
-            AlertmanagerRoutes(settings: alertmanager, token: settings.apiToken, clock: settings.clock)
+            AlertmanagerRoutes(settings: alertmanager, clock: settings.clock)
                 .register(on: router)
         }
         if let query = settings.query {
@@ -82,15 +89,22 @@ public enum HTTPServer {
         return router
     }
 
-    /// The runnable server.
+    /// The runnable server: HTTPS when the settings' security has TLS when it starts (turning TLS on
+    /// or off takes a restart; a new certificate and key apply to the next handshake).
     public static func makeApplication(
         _ settings: HTTPServerSettings,
         extraRoutes: (Router<VigilRequestContext>) -> Void = { _ in }
-    ) -> Application<RouterResponder<VigilRequestContext>> {
+    ) throws -> Application<RouterResponder<VigilRequestContext>> {
         let onListening = settings.onListening
         let logger = settings.logger
+        let security = settings.security
+        var server: HTTPServerBuilder = .http1()
+        if let tls = security.current.tls {
+            server = try .tls(server, configuration: tls.configuration { security.current.tls })
+        }
         return Application(
             router: makeRouter(settings, extraRoutes: extraRoutes),
+            server: server,
             configuration: .init(
                 address: .hostname(settings.listen.host, port: settings.listen.port),
                 serverName: "vigil"),

@@ -49,7 +49,7 @@ private func withScheduleServer(
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     var logger = Logger(label: "schedule-routes-test")
     logger.logLevel = .warning
-    let app = HTTPServer.makeApplication(
+    let app = try HTTPServer.makeApplication(
         HTTPServerSettings(
             listen: ListenAddress(host: "127.0.0.1", port: 0), apiToken: BearerToken(token),
             registry: PrometheusCollectorRegistry(), clock: ManualClock(), control: ScriptedControl(),

@@ -39,7 +39,7 @@ func withServer(
     let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
     var logger = Logger(label: "server-test")
     logger.logLevel = .warning
-    let app = HTTPServer.makeApplication(
+    let app = try HTTPServer.makeApplication(
         HTTPServerSettings(
             listen: ListenAddress(host: "127.0.0.1", port: 0), apiToken: BearerToken(token), registry: registry,
             clock: clock, control: control, query: query, rules: rules, logger: logger,

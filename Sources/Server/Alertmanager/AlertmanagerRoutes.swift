@@ -11,12 +11,10 @@ import VigilCore
 /// the handler's errors, `{"code","message"}` for malformed requests). Writes need the bearer token.
 struct AlertmanagerRoutes {
     let settings: AlertmanagerAPISettings
-    let token: BearerToken
     let clock: any VigilClock
 
     func register(on router: Router<VigilRequestContext>) {
         let settings = self.settings
-        let token = self.token
         let clock = self.clock
         let pipeline = settings.pipeline
         router.get("/api/v2/status") { _, _ in
@@ -77,7 +75,6 @@ struct AlertmanagerRoutes {
             return Self.json(json.bytes)
         }
         router.post("/api/v2/alerts") { request, context in
-            try token.require(request)
             var request = request
             let body = Array(buffer: try await request.collectBody(upTo: context.maxUploadSize))
             let now = clock.now().unixMilliseconds
@@ -163,7 +160,6 @@ struct AlertmanagerRoutes {
             return Self.json(json.bytes)
         }
         router.post("/api/v2/silences") { request, context in
-            try token.require(request)
             var request = request
             let body = Array(buffer: try await request.collectBody(upTo: context.maxUploadSize))
             let now = clock.now().unixMilliseconds
@@ -201,7 +197,6 @@ struct AlertmanagerRoutes {
             return Self.json(json.bytes)
         }
         router.delete("/api/v2/silence/{id}") { request, context in
-            try token.require(request)
             let id = context.parameters.get("id") ?? ""
             guard UUID(uuidString: id) != nil else {
                 return Self.framework(422, code: 601, "silenceID in path must be of type uuid: \"\(id)\"")
@@ -218,7 +213,7 @@ struct AlertmanagerRoutes {
             }
             return Response(status: .ok)
         }
-        NotificationRoutes(settings: settings, token: token, clock: clock).register(on: router)
+        NotificationRoutes(settings: settings, clock: clock).register(on: router)
     }
 
     static func json(_ bytes: [UInt8]) -> Response {

@@ -6,7 +6,7 @@ import Hummingbird
 /// ``BodyLimitMiddleware`` (1 MiB) unchanged.
 ///
 /// For the schedule route only a declared `Content-Length` is checked here; the route itself
-/// checks the token and then reads the body with the larger limit.
+/// reads the body with the larger limit, after ``SecurityMiddleware`` has checked the token.
 struct ScheduleUploadLimitMiddleware: RouterMiddleware {
     typealias Context = VigilRequestContext
 

@@ -37,8 +37,10 @@ extension ConfigReadContext {
 
     /// The `web:` section.
     func readWeb(_ section: YAMLMappingReader) -> WebConfig {
-        WebConfig(
+        let (security, file) = readWebSecurity(section)
+        return WebConfig(
             listenAddress: section.string("listen_address", check: ConfigChecks.listenAddress)
-                ?? ConfigDefaults.listenAddress)
+                ?? ConfigDefaults.listenAddress,
+            security: security, securityFile: file)
     }
 }

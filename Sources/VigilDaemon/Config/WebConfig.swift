@@ -1,10 +1,21 @@
-/// Where the HTTP API and `/metrics` listen; kept apart from `global` as Prometheus keeps
-/// `--web.listen-address` apart from its config.
+import Server
+
+/// Where the HTTP API and `/metrics` listen, and how they are protected; kept apart from `global`
+/// as Prometheus keeps `--web.listen-address` and `--web.config.file` apart from its config.
 public struct WebConfig: Sendable, Equatable {
     /// `host:port`; an empty host (`:9095`) means every interface.
     public var listenAddress: String
+    /// TLS, basic-auth users and response headers (`config_file`, or the sections inline).
+    public var security: WebSecurity
+    /// The exporter-toolkit file the protection came from, when it came from one.
+    public var securityFile: String?
 
-    public init(listenAddress: String = ConfigDefaults.listenAddress) {
+    public init(
+        listenAddress: String = ConfigDefaults.listenAddress, security: WebSecurity = WebSecurity(),
+        securityFile: String? = nil
+    ) {
         self.listenAddress = listenAddress
+        self.security = security
+        self.securityFile = securityFile
     }
 }

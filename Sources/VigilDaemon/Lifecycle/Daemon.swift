@@ -59,6 +59,11 @@ public final class Daemon: Sendable {
         }
         self.listen = listen
         logger.info("configuration loaded", metadata: ["source": "\(source)"])
+        if !listen.isLoopback, config.web.security.isOpen {
+            logger.warning(
+                "listening beyond loopback with neither TLS nor basic auth: anyone who can reach the port can read the program's data; set web.config_file (tls_server_config, basic_auth_users)",
+                metadata: ["address": "\(listen)"])
+        }
 
         do {
             database = try VigilDatabase(path: config.storage.path)
@@ -169,9 +174,10 @@ public final class Daemon: Sendable {
         let rules = self.rules
         let seriesMetrics = self.seriesMetrics
         let selfScrape = self.selfScrape
-        let server = HTTPServer.makeApplication(
+        let server = try HTTPServer.makeApplication(
             HTTPServerSettings(
-                listen: listen, apiToken: BearerToken(secrets.apiToken), registry: registry, clock: clock,
+                listen: listen, apiToken: BearerToken(secrets.apiToken), security: state.security,
+                registry: registry, clock: clock,
                 control: state, schedule: scheduleControl, query: QueryAPISettings(store: seriesStore),
                 rules: RulesAPISettings { await rules.groups },
                 alertmanager: AlertmanagerAPISettings(

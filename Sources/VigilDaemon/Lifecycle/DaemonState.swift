@@ -23,6 +23,8 @@ public actor DaemonState: DaemonControl {
     private let logger: Logger
     private let rules: RuleManager?
     private let alerting: AlertingService?
+    /// The HTTP surface's TLS, users and headers, replaced here on reload.
+    public nonisolated let security: WebSecurityState
     /// The escalation files in force (route tree, inhibit rules, time intervals).
     public private(set) var escalation: EscalationConfig
     private var ready = false
@@ -32,6 +34,7 @@ public actor DaemonState: DaemonControl {
         auditLog: AuditLog, clock: any VigilClock, logger: Logger, rules: RuleManager? = nil,
         alerting: AlertingService? = nil, escalation: EscalationConfig = .fallback(receiver: "default")
     ) {
+        self.security = WebSecurityState(config.web.security)
         self.rules = rules
         self.alerting = alerting
         self.escalation = escalation
@@ -75,6 +78,11 @@ public actor DaemonState: DaemonControl {
             needsRestart.append("web.listen_address")
             accepted.web.listenAddress = config.web.listenAddress
         }
+        if (accepted.web.security.tls == nil) != (config.web.security.tls == nil) {
+            // The listener is plain HTTP or HTTPS from the start; certificates alone change live.
+            needsRestart.append("web tls_server_config (turning TLS on or off)")
+            accepted.web.security.tls = config.web.security.tls
+        }
         if accepted.storage.path != config.storage.path {
             needsRestart.append("storage.path")
             accepted.storage.path = config.storage.path
@@ -86,6 +94,7 @@ public actor DaemonState: DaemonControl {
         }
         let changed = accepted != config
         config = accepted
+        security.update(accepted.web.security)
         await rules?.apply(ruleFiles, config: accepted)
         escalation = nextEscalation
         await alerting?.apply(accepted, escalation: nextEscalation)

@@ -1,0 +1,35 @@
+import HTTPTypes
+
+/// Which credentials each route needs, decided in this one place for every route the server has.
+///
+/// - open: `/-/healthy` and `/-/ready`, for load balancers and systemd.
+/// - read: every other `GET` and `HEAD`, and the query endpoints Prometheus also answers by `POST`
+///   (a form body, not a change): behind basic auth when users are configured; the API token is
+///   accepted too, so a client configured with the token alone (amtool, Grafana) reads and writes.
+/// - write: everything else: the API token (`Authorization: Bearer`), whatever else is configured.
+///   A method or path nobody listed falls here, so a new route is protected until said otherwise.
+public enum AccessPolicy {
+    public enum Requirement: String, Sendable, Equatable {
+        case open, read, write
+    }
+
+    static let openPaths: Set<String> = ["/-/healthy", "/-/ready"]
+    /// Prometheus' read endpoints that accept `POST` with a form body.
+    static let postReads: Set<String> = [
+        "/api/v1/query", "/api/v1/query_range", "/api/v1/series", "/api/v1/labels",
+    ]
+
+    public static func requirement(method: HTTPRequest.Method, path: String) -> Requirement {
+        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        switch method {
+        case .get, .head:
+            return openPaths.contains(path) ? .open : .read
+        case .post:
+            if postReads.contains(path) { return .read }
+            if path.hasPrefix("/api/v1/label/"), path.hasSuffix("/values") { return .read }
+            return .write
+        default:
+            return .write
+        }
+    }
+}
