@@ -1,5 +1,6 @@
 import Foundation
 import Notify
+import PromQL
 import Testing
 import VigilCore
 import VigilDaemon
@@ -28,6 +29,25 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
 
 @Suite struct ConfigLoaderTests {
     // MARK: Files and defaults
+
+    @Test func theQuerySectionSetsTheEngineLimits() throws {
+        let config = try ConfigLoader.parse(
+            yaml: "query:\n  max_concurrency: 4\n  timeout: 30s\n  max_samples: 1000\n  lookback_delta: 2m\n",
+            path: configPath)
+        #expect(
+            config.query
+                == QueryConfig(
+                    maxConcurrency: 4, timeout: PromDuration(milliseconds: 30_000), maxSamples: 1000,
+                    lookbackDelta: PromDuration(milliseconds: 120_000)))
+        let options = config.query.options(evaluationInterval: PromDuration(milliseconds: 15_000))
+        #expect(options.timeout == .seconds(30))
+        #expect(options.lookbackDelta == 120_000)
+        #expect(options.defaultSubqueryStep == 15_000)
+        #expect(try ConfigLoader.parse(yaml: "global: {}\n", path: configPath).query == QueryConfig())
+        let errors = loadErrors("query:\n  max_concurrency: 0\n  timeout: -1s\n  max_sample: 5\n")
+        #expect(errors.map(\.location.line) == [2, 3, 4])
+        #expect(errors.first?.message == "must be greater than 0")
+    }
 
     @Test func shippedConfigLoadsAndRunsWithoutGateways() throws {
         let root = repositoryRoot().standardizedFileURL.path

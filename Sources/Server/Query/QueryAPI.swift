@@ -10,10 +10,10 @@ struct QueryAPI: Sendable {
     let now: @Sendable () -> Int64
 
     /// `/api/v1/query`: `query`, optional `time` (default now) and `timeout`.
-    func instant(_ parameters: FormParameters) -> Result<[UInt8], APIError> {
+    func instant(_ parameters: FormParameters, waited: Duration = .zero) -> Result<[UInt8], APIError> {
         do throws(APIError) {
             let time = try parameters["time"].map { text throws(APIError) in try Self.time(text, "time") } ?? now()
-            let engine = QueryEngine(options: try options(parameters))
+            let engine = QueryEngine(options: try options(parameters, waited: waited))
             let expr = try Self.expression(parameters)
             return .success(
                 QueryResultJSON.envelope(
@@ -26,7 +26,7 @@ struct QueryAPI: Sendable {
     }
 
     /// `/api/v1/query_range`: `query`, `start`, `end`, `step`, optional `timeout`.
-    func range(_ parameters: FormParameters) -> Result<[UInt8], APIError> {
+    func range(_ parameters: FormParameters, waited: Duration = .zero) -> Result<[UInt8], APIError> {
         do throws(APIError) {
             let start = try Self.time(parameters["start"] ?? "", "start")
             let end = try Self.time(parameters["end"] ?? "", "end")
@@ -42,7 +42,7 @@ struct QueryAPI: Sendable {
                     "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)"
                 )
             }
-            let engine = QueryEngine(options: try options(parameters))
+            let engine = QueryEngine(options: try options(parameters, waited: waited))
             let expr = try Self.expression(parameters)
             return .success(
                 QueryResultJSON.envelope(
@@ -101,12 +101,19 @@ struct QueryAPI: Sendable {
 
     // MARK: - Parameters
 
-    private func options(_ parameters: FormParameters) throws(APIError) -> QueryOptions {
+    /// The engine's options for this query: the `timeout` parameter can only shorten the limit, and
+    /// the time spent waiting for a turn counts against it (as in Prometheus, whose timeout starts
+    /// before the query queue).
+    private func options(_ parameters: FormParameters, waited: Duration) throws(APIError) -> QueryOptions {
         var options = settings.options
         if let text = parameters["timeout"] {
             let timeout = try Self.duration(text, "timeout")
             options.timeout = min(options.timeout, .milliseconds(max(timeout, 0)))
         }
+        guard waited < options.timeout else {
+            throw APIError(.serviceUnavailable, type: "timeout", "query timed out in query queue")
+        }
+        options.timeout -= waited
         return options
     }
 

@@ -11,24 +11,25 @@ struct QueryRoutes {
         for method in [HTTPRequest.Method.get, .post] {
             router.on("/api/v1/query", method: method) { request, context in
                 let parameters = try await FormParameters.read(request, limit: context.maxUploadSize)
-                return try Self.respond(api.instant(parameters))
+                return try Self.respond(
+                    await api.settings.gate.run { waited in api.instant(parameters, waited: waited) })
             }
             router.on("/api/v1/query_range", method: method) { request, context in
                 let parameters = try await FormParameters.read(request, limit: context.maxUploadSize)
-                return try Self.respond(api.range(parameters))
+                return try Self.respond(await api.settings.gate.run { waited in api.range(parameters, waited: waited) })
             }
             router.on("/api/v1/series", method: method) { request, context in
                 let parameters = try await FormParameters.read(request, limit: context.maxUploadSize)
-                return try Self.respond(api.series(parameters))
+                return try Self.respond(await api.settings.gate.run { _ in api.series(parameters) })
             }
             router.on("/api/v1/labels", method: method) { request, context in
                 let parameters = try await FormParameters.read(request, limit: context.maxUploadSize)
-                return try Self.respond(api.labelNames(parameters))
+                return try Self.respond(await api.settings.gate.run { _ in api.labelNames(parameters) })
             }
             router.on("/api/v1/label/:name/values", method: method) { request, context in
                 let name = context.parameters.get("name") ?? ""
                 let parameters = try await FormParameters.read(request, limit: context.maxUploadSize)
-                return try Self.respond(api.labelValues(name, parameters))
+                return try Self.respond(await api.settings.gate.run { _ in api.labelValues(name, parameters) })
             }
         }
     }

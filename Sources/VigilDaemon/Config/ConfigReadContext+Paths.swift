@@ -8,6 +8,18 @@ extension ConfigReadContext {
         return StorageConfig(path: resolve(path), seriesRetention: retention)
     }
 
+    /// The `query:` section (Prometheus' `--query.max-concurrency`, `--query.timeout`,
+    /// `--query.max-samples`, `--query.lookback-delta`).
+    func readQuery(_ section: YAMLMappingReader) -> QueryConfig {
+        let defaults = QueryConfig()
+        let positive: (Int) -> String? = { $0 > 0 ? nil : "must be greater than 0" }
+        return QueryConfig(
+            maxConcurrency: section.int("max_concurrency", check: positive) ?? defaults.maxConcurrency,
+            timeout: section.duration("timeout", check: ConfigChecks.positive) ?? defaults.timeout,
+            maxSamples: section.int("max_samples", check: positive) ?? defaults.maxSamples,
+            lookbackDelta: section.duration("lookback_delta", check: ConfigChecks.positive) ?? defaults.lookbackDelta)
+    }
+
     /// The `schedule:` section.
     func readSchedule(_ section: YAMLMappingReader) -> ScheduleConfig {
         let path = section.string("path", check: ConfigChecks.nonEmpty) ?? ConfigDefaults.schedulePathInConfigDirectory

@@ -27,7 +27,8 @@ struct ConfigReadContext {
             escalationFiles: readFilePatterns(root, "escalation_files"),
             scrapeConfigs: readScrapeConfigs(root, global: global),
             receivers: readReceivers(root, global: global),
-            resilience: root.mapping("resilience", readResilience) ?? .standard)
+            resilience: root.mapping("resilience", readResilience) ?? .standard,
+            query: root.mapping("query", readQuery) ?? QueryConfig())
     }
 
     /// `rule_files` / `escalation_files`: glob patterns, resolved against the config directory.

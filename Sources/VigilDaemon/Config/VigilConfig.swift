@@ -21,6 +21,8 @@ public struct VigilConfig: Sendable, Equatable {
     public var receivers: [ReceiverConfig]
     /// The resilience engine's thresholds, defense weights and breakpoints, and whether N-2 runs.
     public var resilience: ResilienceSettings
+    /// The query engine's limits for the HTTP API.
+    public var query: QueryConfig
 
     public init(
         sourcePath: String? = nil,
@@ -32,7 +34,8 @@ public struct VigilConfig: Sendable, Equatable {
         escalationFiles: [String] = [],
         scrapeConfigs: [ScrapeConfig] = [],
         receivers: [ReceiverConfig] = [],
-        resilience: ResilienceSettings = .standard
+        resilience: ResilienceSettings = .standard,
+        query: QueryConfig = QueryConfig()
     ) {
         self.sourcePath = sourcePath
         self.global = global
@@ -44,5 +47,6 @@ public struct VigilConfig: Sendable, Equatable {
         self.scrapeConfigs = scrapeConfigs
         self.receivers = receivers
         self.resilience = resilience
+        self.query = query
     }
 }

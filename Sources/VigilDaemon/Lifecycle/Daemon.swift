@@ -174,11 +174,16 @@ public final class Daemon: Sendable {
         let rules = self.rules
         let seriesMetrics = self.seriesMetrics
         let selfScrape = self.selfScrape
+        let startConfig = await state.config
         let server = try HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), security: state.security,
                 registry: registry, clock: clock,
-                control: state, schedule: scheduleControl, query: QueryAPISettings(store: seriesStore),
+                control: state, schedule: scheduleControl,
+                query: QueryAPISettings(
+                    store: seriesStore,
+                    options: startConfig.query.options(evaluationInterval: startConfig.global.evaluationInterval),
+                    gate: QueryGate(limit: startConfig.query.maxConcurrency, registry: registry)),
                 rules: RulesAPISettings { await rules.groups },
                 alertmanager: AlertmanagerAPISettings(
                     pipeline: alerting.pipeline,

@@ -83,6 +83,10 @@ public actor DaemonState: DaemonControl {
             needsRestart.append("web tls_server_config (turning TLS on or off)")
             accepted.web.security.tls = config.web.security.tls
         }
+        if accepted.query != config.query {
+            needsRestart.append("query")
+            accepted.query = config.query
+        }
         if accepted.storage.path != config.storage.path {
             needsRestart.append("storage.path")
             accepted.storage.path = config.storage.path
