@@ -124,3 +124,36 @@ import VigilCore
         #expect(paths.map { ($0 as NSString).lastPathComponent } == ["a.yml", "b.yml"])
     }
 }
+
+/// Groups evaluate outside the manager's actor: checked out, evaluated, checked back in.
+@Suite struct RuleManagerConcurrencyTests {
+    let base = RuleManagerTests()
+
+    @Test func anEvaluationCheckedOutBeforeAReloadIsNotCheckedInOverTheReloadedGroup() async throws {
+        let clock = ManualClock()
+        let rules = base.manager(clock, SeriesStore())
+        await rules.apply([base.file([("g", 10_000, [try base.record("a", "vector(1)")])])], config: Self.config)
+        var checkedOut = try #require(await rules.checkOut("rules.yml;g"))
+        let failures = checkedOut.group.evaluate(at: 5_000, in: checkedOut.context)
+
+        // A reload lands while the evaluation runs: its result must not replace the new group.
+        await rules.apply(
+            [base.file([("g", 10_000, [try base.record("a", "vector(1)"), try base.record("b", "vector(2)")])])],
+            config: Self.config)
+        await rules.checkIn(
+            "rules.yml;g", checkedOut.group, generation: checkedOut.generation, failures: failures, at: 5_000)
+        let group = try #require(await rules.groups.first)
+        #expect(group.rules.map(\.definition.name) == ["a", "b"])
+        #expect(group.lastEvaluation == nil)
+
+        // Without a reload in between, the evaluated group is the one kept.
+        var again = try #require(await rules.checkOut("rules.yml;g"))
+        let moreFailures = again.group.evaluate(at: 15_000, in: again.context)
+        await rules.checkIn(
+            "rules.yml;g", again.group, generation: again.generation, failures: moreFailures, at: 15_000)
+        #expect(await rules.groups.first?.lastEvaluation == 15_000)
+        await rules.stopAll()
+    }
+
+    static let config = RuleManagerTests.config
+}

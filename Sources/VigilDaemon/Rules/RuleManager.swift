@@ -9,13 +9,19 @@ import VigilCore
 /// Runs the loaded rule groups, each on its own interval, and swaps them on reload.
 ///
 /// Groups are value types held here; each has a loop task that sleeps on the injected clock and asks the
-/// manager to evaluate it. A reload (``apply(_:config:)``) builds the new groups, carries alerts over to
+/// manager to evaluate it. The evaluation itself runs in the loop's task, outside the actor (the group
+/// is checked out, evaluated, and checked back in), so groups evaluate concurrently, as many at once as
+/// Swift's cooperative pool has threads (the cores), each still in order inside itself; saving alert
+/// state is handed to a writer and never waited for. A reload (``apply(_:config:)``) builds the new groups, carries alerts over to
 /// rules with the same group, name and labels, marks the series of vanished rules stale, and restarts
 /// only the loops whose interval changed. Alerts are saved after every group tick and restored at start.
 public actor RuleManager {
     private struct Running {
         var group: RuleGroup
         var loop: Task<Void, Never>?
+        /// The reload that put this group value here: an evaluation checked out before a later reload
+        /// is not checked back in over the reloaded group.
+        var generation: Int
     }
 
     private let store: SeriesStore
@@ -32,6 +38,7 @@ public actor RuleManager {
     private var context: RuleEvaluationContext
     private var running: [String: Running] = [:]
     private var order: [String] = []
+    private var generation = 0
     /// Saved alerts not yet handed to their group (read once, at the first apply).
     private var saved: [String: [PersistedAlert]]?
     /// Where each group's alerts go after its evaluation (the alerting pipeline).
@@ -76,6 +83,7 @@ public actor RuleManager {
             externalLabels: Labels(config.global.externalLabels),
             externalURL: config.global.externalURL ?? "http://\(config.web.listenAddress)")
         if saved == nil { saved = loadSaved() }
+        generation += 1
         var next: [String: Running] = [:]
         var nextOrder: [String] = []
         var orphans: [String] = []
@@ -96,7 +104,7 @@ public actor RuleManager {
                     }
                 }
                 metrics.recordRules(of: group)
-                next[group.key] = Running(group: group, loop: loop)
+                next[group.key] = Running(group: group, loop: loop, generation: generation)
                 nextOrder.append(group.key)
             }
         }
@@ -126,10 +134,26 @@ public actor RuleManager {
             ])
     }
 
-    /// Evaluates one group at `time` (ms) and saves its alerts.
-    func evaluate(key: String, at time: Int64) async {
-        guard let failures = running[key]?.group.evaluate(at: time, in: context), let group = running[key]?.group
-        else { return }
+    /// Evaluates one group at `time` (ms), off the actor, and saves its alerts.
+    nonisolated func evaluate(key: String, at time: Int64) async {
+        guard var checkedOut = await checkOut(key) else { return }
+        let failures = checkedOut.group.evaluate(at: time, in: checkedOut.context)
+        await checkIn(key, checkedOut.group, generation: checkedOut.generation, failures: failures, at: time)
+    }
+
+    /// The group as it stands and what evaluating it needs; nil when no such group runs.
+    func checkOut(_ key: String) -> (group: RuleGroup, context: RuleEvaluationContext, generation: Int)? {
+        running[key].map { ($0.group, context, $0.generation) }
+    }
+
+    /// Puts an evaluated group back, records it and saves its alerts, unless a reload replaced the
+    /// group meanwhile (then this evaluation is dropped; the reloaded group evaluates at its next tick).
+    func checkIn(_ key: String, _ group: RuleGroup, generation: Int, failures: Int, at time: Int64) async {
+        guard running[key]?.generation == generation else {
+            logger.debug("a reload replaced the group during its evaluation", metadata: ["group": "\(key)"])
+            return
+        }
+        running[key]?.group = group
         metrics.recordEvaluation(of: group, failures: failures)
         save(group, key: key, at: time)
         var pending = 0
