@@ -10,7 +10,7 @@ BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
 TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl
 VIGIL := .build/debug/vigil
 
-.PHONY: run test build deps test-deps bench bench-alerting check lint clean fuzz-diff
+.PHONY: run test build deps test-deps bench bench-alerting check lint clean fuzz-diff fuzz
 
 ## run: build and start the daemon on the embedded defaults (etc/vigil.yml, the demo program)
 run: build
@@ -34,12 +34,28 @@ check: build
 
 ## lint: formatting as .swift-format says (swift-format ships with the toolchain)
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Benchmarks Package.swift Benchmarks/Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Benchmarks/Benchmarks Package.swift Benchmarks/Package.swift Fuzz/Sources Fuzz/Package.swift
 
 ## fuzz-diff: the PromQL/rule differential test against promtool with thousands of random cases
 ##   (a new seed each run; a failure prints the seed and case numbers to reproduce it)
 fuzz-diff: deps test-deps
 	VIGIL_DIFF_SEED=random VIGIL_DIFF_CASES=$${CASES:-3000} $(SWIFT) test --disable-xctest --filter PromQLDifferentialTests
+
+## fuzz: the libFuzzer harnesses in Fuzz/ (PromQL, exposition, rule files, config, schedule, templates),
+##   FUZZ_SECONDS each (600 by default; CI runs 30), seeded from the project's own files; a crash
+##   stops the run and leaves its input in Fuzz/crashes/ (make it a regression test, then delete it)
+FUZZ_SECONDS ?= 600
+FUZZERS := FuzzPromQL FuzzExposition FuzzRuleFile FuzzConfig FuzzSchedule FuzzTemplate
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+	rm -rf .build/fuzz-corpus && python3 Fuzz/seed-corpora.py .build/fuzz-corpus
+	mkdir -p Fuzz/crashes
+	for f in $(FUZZERS); do \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		Fuzz/.build/debug/$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/crashes/$$f- .build/fuzz-corpus/$$f 2>&1 | grep -E '^(stat::|==|SUMMARY|Done|Fatal|.*ERROR)' || true; \
+		if ls Fuzz/crashes/$$f-* >/dev/null 2>&1; then echo "fuzz: $$f found a crash: $$(ls Fuzz/crashes/$$f-*)"; exit 1; fi; \
+	done
 
 ## bench: run the benchmarks (a separate package, never built by `make test`)
 bench: deps
@@ -62,4 +78,4 @@ test-deps:
 		echo "warning: networkx not installed; the N-1/N-2 comparison with contingency_ref.py will be skipped"
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build

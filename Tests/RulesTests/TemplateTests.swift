@@ -58,6 +58,28 @@ import VigilCore
         #expect(throws: TemplateError.self) { try AlertTemplate(#"{{ "unterminated }}"#, name: "__alert_T") }
     }
 
+    /// Found by the template fuzzer (`make fuzz`): a backslash ending an action inside a quoted
+    /// string made the lexer step past the end of the text and trap, which at rule load would have
+    /// ended the daemon.
+    @Test(arguments: [#"{{"\"#, #"{{'\"#, #"x {{ printf "%s\"#, #"{{ "a\"b" }}"#])
+    func aBackslashAtTheEndOfAQuotedStringIsAnErrorNotATrap(text: String) throws {
+        if text == #"{{ "a\"b" }}"# {
+            #expect(try expand(text) == #"a"b"#)
+        } else {
+            #expect(throws: TemplateError.self) { try AlertTemplate(text, name: "__alert_T") }
+        }
+    }
+
+    /// Also found by the fuzzer: an integer constant past Int64 trapped at expansion (Go reports
+    /// "overflows int"), and a printf width or precision of billions would have allocated them.
+    @Test func hugeNumbersAreErrorsAndHugeWidthsAreRefusedAsGoRefusesThem() throws {
+        #expect(throws: TemplateError.self) { try expand("{{ 10000000000000000000 }}") }
+        #expect(throws: TemplateError.self) { try expand("{{ 0xFFFFFFFFFFFFFFFFFF }}") }
+        #expect(try expand(#"{{ printf "%999999999d" 1 }}"#) == "%!(BADWIDTH)1")
+        #expect(try expand(#"{{ printf "%.999999999f" 1.5 }}"#) == "%!(BADPREC)1.500000")
+        #expect(try expand(#"{{ printf "%5.1f|%.f" 1.25 2.5 }}"#) == "  1.2|2")
+    }
+
     @Test func expansionErrorsNameTheProblem() throws {
         #expect(throws: TemplateError("template: __alert_T:1: function \"nope\" not defined")) {
             try AlertTemplate("{{ nope 1 }}", name: "__alert_T")

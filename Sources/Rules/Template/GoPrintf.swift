@@ -29,7 +29,13 @@ enum GoPrintf {
                 characters = characters.dropFirst()
                 let digits = characters.prefix { $0.isNumber }
                 characters = characters.dropFirst(digits.count)
-                precision = Int(digits) ?? 0
+                let requested = digits.isEmpty ? 0 : Int(digits) ?? Int.max
+                if requested > 1_000_000 {
+                    // Go's fmt refuses a precision over a million rather than allocate it.
+                    output += "%!(BADPREC)"
+                } else {
+                    precision = requested
+                }
             }
             guard let verb = characters.first else {
                 output += "%!(NOVERB)"
@@ -46,7 +52,13 @@ enum GoPrintf {
             }
             remaining = remaining.dropFirst()
             var text = render(verb, argument, precision: precision, plus: plus)
-            if let width = Int(widthDigits), text.count < width {
+            var width = widthDigits.isEmpty ? nil : Int(widthDigits) ?? Int.max
+            if let requested = width, requested > 1_000_000 {
+                // Likewise a width over a million.
+                output += "%!(BADWIDTH)"
+                width = nil
+            }
+            if let width, text.count < width {
                 let padding = width - text.count
                 if leftAlign {
                     text += String(repeating: " ", count: padding)

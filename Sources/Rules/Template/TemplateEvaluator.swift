@@ -1,3 +1,4 @@
+import Foundation
 import PromQL
 
 /// Runs a parsed template: Go's text/template semantics for the constructs alert templates use, with
@@ -130,7 +131,13 @@ struct TemplateEvaluator {
     {
         switch operand {
         case .string(let text): return .string(text)
-        case .number(let value, let isInteger): return isInteger ? .int(Int(value)) : .float(value)
+        case .number(let value, let isInteger):
+            guard isInteger else { return .float(value) }
+            guard let integer = Int(exactly: value) else {
+                // As Go's text/template does with an integer constant past int64.
+                throw TemplateError("template: \(name): \(String(format: "%.0f", value)) overflows int")
+            }
+            return .int(integer)
         case .bool(let value): return .bool(value)
         case .null: return .null
         case .dot(let fields): return try follow(dot, fields)

@@ -53,8 +53,10 @@ struct TemplateLexer {
         while index < text.endIndex {
             let character = text[index]
             if let open = quote {
-                if character == "\\" && open == "\"" {
+                if character == "\\" && open != "`" {
+                    // An escape inside "…" or '…': skip the escaped character, if the text has one.
                     index = text.index(after: index)
+                    if index == text.endIndex { return nil }
                 } else if character == open {
                     quote = nil
                 }
