@@ -43,8 +43,11 @@ fuzz-diff: deps test-deps
 
 ## fuzz: the libFuzzer harnesses in Fuzz/ (PromQL, exposition, rule files, config, schedule, templates),
 ##   FUZZ_SECONDS each (600 by default; CI runs 30), seeded from the project's own files; a crash
-##   stops the run and leaves its input in Fuzz/crashes/ (make it a regression test, then delete it)
+##   stops the run and leaves its input in Fuzz/crashes/ (make it a regression test, then delete it);
+##   then the PromQL differential test against promtool on DIFF_CASES random cases (seed DIFF_SEED)
 FUZZ_SECONDS ?= 600
+DIFF_SEED ?= random
+DIFF_CASES ?= 3000
 FUZZERS := FuzzPromQL FuzzExposition FuzzRuleFile FuzzConfig FuzzSchedule FuzzTemplate
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
@@ -56,6 +59,8 @@ fuzz: deps
 			-artifact_prefix=Fuzz/crashes/$$f- .build/fuzz-corpus/$$f 2>&1 | grep -E '^(stat::|==|SUMMARY|Done|Fatal|.*ERROR)' || true; \
 		if ls Fuzz/crashes/$$f-* >/dev/null 2>&1; then echo "fuzz: $$f found a crash: $$(ls Fuzz/crashes/$$f-*)"; exit 1; fi; \
 	done
+	$(MAKE) test-deps
+	VIGIL_DIFF_SEED=$(DIFF_SEED) VIGIL_DIFF_CASES=$(DIFF_CASES) $(SWIFT) test --disable-xctest --filter PromQLDifferentialTests
 
 ## bench: run the benchmarks (a separate package, never built by `make test`)
 bench: deps
