@@ -80,6 +80,20 @@ import VigilCore
         #expect(try expand(#"{{ printf "%5.1f|%.f" 1.25 2.5 }}"#) == "  1.2|2")
     }
 
+    /// And: thousands of nested parentheses or blocks overflowed the stack; past 100 they are an error.
+    @Test func deeplyNestedParenthesesAreAnErrorNotAStackOverflow() throws {
+        let deep = "{{ " + String(repeating: "(", count: 5_000) + "1" + String(repeating: ")", count: 5_000) + " }}"
+        #expect(throws: TemplateError.self) { try AlertTemplate(deep, name: "__alert_T") }
+        let fine = "{{ " + String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100) + " }}"
+        #expect(try expand(fine) == "1")
+        for block in ["{{if 1}}", "{{with 1}}", "{{range $labels}}"] {
+            let nested = String(repeating: block, count: 5_000) + "x" + String(repeating: "{{end}}", count: 5_000)
+            #expect(throws: TemplateError.self) { try AlertTemplate(nested, name: "__alert_T") }
+        }
+        let ninetyNine = String(repeating: "{{if 1}}", count: 99) + "x" + String(repeating: "{{end}}", count: 99)
+        #expect(try expand(ninetyNine) == "x")
+    }
+
     @Test func expansionErrorsNameTheProblem() throws {
         #expect(throws: TemplateError("template: __alert_T:1: function \"nope\" not defined")) {
             try AlertTemplate("{{ nope 1 }}", name: "__alert_T")

@@ -89,6 +89,7 @@ struct TemplateParser {
                     nodes.append(try conditional(rest, line: line))
                 case "range", "with":
                     // Variables declared here live until the block's {{end}}, its {{else}} included.
+                    try enterBlock(line: line)
                     scopes.append([])
                     defer { scopes.removeLast() }
                     let pipeline = try self.pipeline(rest, line: line)
@@ -115,7 +116,16 @@ struct TemplateParser {
         return (nodes, nil)
     }
 
+    /// Blocks nest by recursion here and in the evaluator; thousands would overflow the stack (found by
+    /// the fuzzer), so the nesting stops at ``maxBlockDepth`` (Go's own limit is its stack).
+    private func enterBlock(line: Int) throws(TemplateError) {
+        if scopes.count > Self.maxBlockDepth { throw error(line, "blocks nested deeper than \(Self.maxBlockDepth)") }
+    }
+
+    static let maxBlockDepth = 100
+
     private mutating func conditional(_ condition: Substring, line: Int) throws(TemplateError) -> TemplateNode {
+        try enterBlock(line: line)
         scopes.append([])
         defer { scopes.removeLast() }
         var branches: [(TemplatePipeline, [TemplateNode])] = []

@@ -4,8 +4,10 @@
 /// Our own parser rather than Foundation's because the `Schedule` target stays pure and because a
 /// schedule's every problem must name its line and column, which `JSONSerialization` cannot.
 public enum JSONParser {
-    /// How deeply arrays and objects may nest before the input is refused (the parser recurses).
-    public static let defaultMaxDepth = 512
+    /// How deeply arrays and objects may nest before the input is refused (the parser recurses). A
+    /// schedule nests five deep; 512 overflowed the stack of an address-sanitized build (the fuzzer
+    /// found it), and a request handler's thread has less stack than the main one.
+    public static let defaultMaxDepth = 64
 
     /// The document in `bytes` (UTF-8, an optional byte-order mark is skipped); the first syntax
     /// problem is thrown with its position.
