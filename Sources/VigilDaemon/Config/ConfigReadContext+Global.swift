@@ -37,10 +37,10 @@ extension ConfigReadContext {
 
     /// The `web:` section.
     func readWeb(_ section: YAMLMappingReader) -> WebConfig {
-        let (security, file) = readWebSecurity(section)
+        let security = readWebSecurity(section)
         return WebConfig(
             listenAddress: section.string("listen_address", check: ConfigChecks.listenAddress)
                 ?? ConfigDefaults.listenAddress,
-            security: security, securityFile: file)
+            security: security)
     }
 }

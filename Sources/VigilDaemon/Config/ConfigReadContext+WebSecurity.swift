@@ -10,32 +10,32 @@ import VigilCore
 extension ConfigReadContext {
     static let inlineWebSections = ["tls_server_config", "basic_auth_users", "http_server_config"]
 
-    func readWebSecurity(_ web: YAMLMappingReader) -> (WebSecurity, file: String?) {
+    func readWebSecurity(_ web: YAMLMappingReader) -> WebSecurity {
         guard let file = web.string("config_file", check: ConfigChecks.nonEmpty).map(resolve) else {
-            return (readWebSections(web), nil)
+            return readWebSections(web)
         }
         for key in Self.inlineWebSections where web.contains(key) {
             web.report("set web.config_file or the inline \(key), not both", at: key)
         }
-        guard let location = web.value("config_file") else { return (WebSecurity(), file) }
+        guard let location = web.value("config_file") else { return WebSecurity() }
         let text: String
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
             location.report("cannot read web config file \(file): \(error.localizedDescription)")
-            return (WebSecurity(), file)
+            return WebSecurity()
         }
         let document: YAMLDocument
         do {
             document = try YAMLDocument.parse(yaml: text, file: file)
         } catch {
             location.diagnostics.report(error)
-            return (WebSecurity(), file)
+            return WebSecurity()
         }
         let context = ConfigReadContext(configDirectory: ConfigPaths.directory(of: file))
         let root = document.root(reportingTo: location.diagnostics)
-        if root.isNull { return (WebSecurity(), file) }
-        return (root.mapping { context.readWebSections($0) } ?? WebSecurity(), file)
+        if root.isNull { return WebSecurity() }
+        return root.mapping { context.readWebSections($0) } ?? WebSecurity()
     }
 
     /// The toolkit's three sections from `section` (the file's root, or `web:`).
@@ -123,7 +123,7 @@ extension ConfigReadContext {
             }
             return certificates
         } catch {
-            tls.report("cannot load \(key)\(file.map { " \($0)" } ?? ""): \(Self.describe(error, file: file))", at: key)
+            Self.reportLoadFailure(error, key: key, file: file, in: tls)
             return nil
         }
     }
@@ -134,15 +134,22 @@ extension ConfigReadContext {
             if let file { return try NIOSSLPrivateKey(file: file, format: .pem) }
             return try NIOSSLPrivateKey(bytes: Array((text ?? "").utf8), format: .pem)
         } catch {
-            tls.report("cannot load \(key)\(file.map { " \($0)" } ?? ""): \(Self.describe(error, file: file))", at: key)
+            Self.reportLoadFailure(error, key: key, file: file, in: tls)
             return nil
         }
     }
 
-    private static func describe(_ error: any Error, file: String?) -> String {
-        if let file, !FileManager.default.fileExists(atPath: file) { return "no such file" }
-        if let file, !FileManager.default.isReadableFile(atPath: file) { return "permission denied" }
-        return "not a PEM \(file == nil ? "value" : "file") this key expects (\(error))"
+    /// "cannot load cert_file /etc/vigil/x.pem: no such file", at the key.
+    private static func reportLoadFailure(_ error: any Error, key: String, file: String?, in tls: YAMLMappingReader) {
+        let reason =
+            if let file, !FileManager.default.fileExists(atPath: file) {
+                "no such file"
+            } else if let file, !FileManager.default.isReadableFile(atPath: file) {
+                "permission denied"
+            } else {
+                "not a PEM \(file == nil ? "value" : "file") this key expects (\(error))"
+            }
+        tls.report("cannot load \(key)\(file.map { " \($0)" } ?? ""): \(reason)", at: key)
     }
 
     static func rank(_ version: TLSVersion) -> Int {

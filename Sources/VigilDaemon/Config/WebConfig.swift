@@ -7,15 +7,9 @@ public struct WebConfig: Sendable, Equatable {
     public var listenAddress: String
     /// TLS, basic-auth users and response headers (`config_file`, or the sections inline).
     public var security: WebSecurity
-    /// The exporter-toolkit file the protection came from, when it came from one.
-    public var securityFile: String?
 
-    public init(
-        listenAddress: String = ConfigDefaults.listenAddress, security: WebSecurity = WebSecurity(),
-        securityFile: String? = nil
-    ) {
+    public init(listenAddress: String = ConfigDefaults.listenAddress, security: WebSecurity = WebSecurity()) {
         self.listenAddress = listenAddress
         self.security = security
-        self.securityFile = securityFile
     }
 }
