@@ -169,9 +169,7 @@ import VigilCore
     }
 
     static func get(_ url: String, tls: TLSOptions) async throws -> Transport.HTTPResponse {
-        // `Connection: close`: no pooled connection outlives the test to hold up the server's shutdown.
-        try await CurlTransport().perform(
-            Transport.HTTPRequest(url: url, headers: [("Connection", "close")], tls: tls))
+        try await CurlTransport().perform(Transport.HTTPRequest(url: url, tls: tls))
     }
 
     static func basic(_ user: String, _ password: String) -> (name: String, value: String) {
