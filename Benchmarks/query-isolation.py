@@ -12,10 +12,8 @@ Prints the probe's p50/p99/max, queries answered (and refused), the rule groups'
 during the run, and how far past its interval any group's last evaluation got (read every second).
 """
 import argparse
-import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +23,8 @@ import time
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from loopback import free_port, get  # noqa: E402
 
 TARGET = r'''
 import http.server, sys, time, urllib.parse
@@ -46,21 +46,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
 '''
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(port, path, timeout=30):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    conn.request("GET", path)
-    response = conn.getresponse()
-    body = response.read()
-    conn.close()
-    return response.status, body.decode("utf-8", "replace")
 
 
 def rule_metrics(port):

@@ -14,13 +14,11 @@ each one's least-squares slope per hour over the run after its first hour (after
 when shorter), the rule groups' missed iterations, and every error line of the daemon's log.
 """
 import argparse
-import http.client
 import importlib.util
 import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +27,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from loopback import free_port, request  # noqa: E402
+
 SHARED = os.environ.get("VIGIL_SHARED", os.path.join(os.path.dirname(ROOT), "shared"))
 ANCHORS = os.path.join(SHARED, "bench", "anchors")
 TOKEN = "soak-token-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -94,21 +95,6 @@ def serve(target):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server.server_address[1]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def request(port, method, path, body=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request(method, path, body, headers or {})
-    response = conn.getresponse()
-    data = response.read()
-    conn.close()
-    return response.status, data
 
 
 def sample(pid):
