@@ -2,19 +2,12 @@ import FuzzDriver
 import VigilDaemon
 
 /// Any `vigil.yml`: reading may fail with positioned errors, never crash.
-func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+func fuzz(_ input: UnsafeBufferPointer<UInt8>) {
+    let text = String(decoding: input, as: UTF8.self)
     _ = try? ConfigLoader.parse(yaml: text, path: "/nonexistent/etc/vigil.yml")
-    return 0
-}
-
-/// libFuzzer's own name for the function under test (its runtime refers to it).
-@_cdecl("LLVMFuzzerTestOneInput")
-func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    fuzz(data, size)
 }
 
 @_cdecl("FuzzConfig_main")
 func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runFuzzer(argc, argv) { data, size in fuzz(data, size) }
+    runFuzzer(argc, argv, fuzz)
 }

@@ -4,9 +4,9 @@ import Rules
 import TimeSeries
 
 /// Any annotation template: parsing and expanding may fail, never crash (queries answer one sample).
-func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    guard let template = try? AlertTemplate(text, name: "__alert_Fuzz") else { return 0 }
+func fuzz(_ input: UnsafeBufferPointer<UInt8>) {
+    let text = String(decoding: input, as: UTF8.self)
+    guard let template = try? AlertTemplate(text, name: "__alert_Fuzz") else { return }
     let data = TemplateData(
         labels: Labels([Label("alertname", "Fuzz"), Label("instance", "host:9090"), Label("job", "api")]),
         value: 12345.678, externalLabels: Labels([Label("cluster", "a")]), externalURL: "http://vigil:9095",
@@ -14,16 +14,9 @@ func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = try? template.expand(data) { _ in
         [VectorSample(labels: Labels([Label("job", "api")]), timestamp: 1_700_000_000_000, value: 1)]
     }
-    return 0
-}
-
-/// libFuzzer's own name for the function under test (its runtime refers to it).
-@_cdecl("LLVMFuzzerTestOneInput")
-func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    fuzz(data, size)
 }
 
 @_cdecl("FuzzTemplate_main")
 func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    runFuzzer(argc, argv) { data, size in fuzz(data, size) }
+    runFuzzer(argc, argv, fuzz)
 }
