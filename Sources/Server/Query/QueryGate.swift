@@ -22,11 +22,11 @@ public final class QueryGate: Sendable {
         self.limit = max(1, limit)
         queries = registry?.makeGauge(
             descriptor: .init(
-                namespace: "vigil", metricName: "engine_queries",
+                namespace: "vigil", metricName: "engine_queries", unitName: "",
                 helpText: "The current number of queries being executed or waiting."))
         registry?.makeGauge(
             descriptor: .init(
-                namespace: "vigil", metricName: "engine_queries_concurrent_max",
+                namespace: "vigil", metricName: "engine_queries_concurrent_max", unitName: "",
                 helpText: "The max number of concurrent queries.")
         ).set(Double(self.limit))
     }
