@@ -46,10 +46,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // What `make dist` stamps into a release binary: revision, branch, build user and date.
+        .target(name: "CBuildInfo"),
         // The clock every component asks for "now", Prometheus durations, YAML read with positions.
         .target(
             name: "VigilCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CBuildInfo", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // The program model (people, rotations, half-day assignments, absences) and schedule files.
@@ -137,7 +139,7 @@ let package = Package(
             name: "vigil",
             dependencies: [
                 "VigilDaemon", "VigilCore", "Schedule", "Resilience", "Server", "Transport", "TimeSeries", "PromQL",
-                "Rules", "Alerting", "Notify",
+                "Rules", "Alerting", "Notify", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

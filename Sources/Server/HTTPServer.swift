@@ -25,6 +25,8 @@ public struct HTTPServerSettings: Sendable {
     /// The alerting pipeline behind Alertmanager's API v2 and `/api/v1/notifications`; nil leaves
     /// those routes out.
     public var alertmanager: AlertmanagerAPISettings?
+    /// Online backups (`POST /api/v1/admin/backup`); nil leaves the route out.
+    public var admin: AdminSettings?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
@@ -34,9 +36,10 @@ public struct HTTPServerSettings: Sendable {
         registry: PrometheusCollectorRegistry, clock: any VigilClock, control: any DaemonControl,
         schedule: (any ScheduleControl)? = nil,
         query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil,
-        alertmanager: AlertmanagerAPISettings? = nil, logger: Logger,
+        alertmanager: AlertmanagerAPISettings? = nil, admin: AdminSettings? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
+        self.admin = admin
         self.rules = rules
         self.alertmanager = alertmanager
         self.listen = listen
@@ -69,6 +72,7 @@ public enum HTTPServer {
         router.add(middleware: ScheduleUploadLimitMiddleware(other: BodyLimitMiddleware()))
         LifecycleRoutes(control: settings.control).register(on: router)
         MetricsRoute(registry: settings.registry).register(on: router)
+        BuildInfoRoute().register(on: router)
         if let schedule = settings.schedule {
             ScheduleRoutes(control: schedule).register(on: router)
             ResilienceRoutes(control: schedule).register(on: router)
@@ -79,6 +83,9 @@ public enum HTTPServer {
         if let alertmanager = settings.alertmanager {
             AlertmanagerRoutes(settings: alertmanager, clock: settings.clock)
                 .register(on: router)
+        }
+        if let admin = settings.admin {
+            AdminRoutes(settings: admin).register(on: router)
         }
         if let query = settings.query {
             let clock = settings.clock

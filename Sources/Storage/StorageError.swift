@@ -9,6 +9,12 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(path: String, reason: String)
     case newerSchema(path: String, unknownMigrations: [String])
     case failed(path: String, reason: String)
+    /// A running daemon holds the database (its lock file names the process).
+    case inUse(path: String, holder: String)
+    /// A backup or restore would overwrite a file that exists.
+    case alreadyExists(path: String)
+    /// An SQLite file without Vigil's schema history: not a Vigil database or backup.
+    case notVigil(path: String)
 
     public var description: String {
         switch self {
@@ -28,6 +34,12 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "upgrade Vigil or point storage.path at another file"
         case .failed(let path, let reason):
             return "database \(path): \(reason)"
+        case .inUse(let path, let holder):
+            return "the database \(path) is in use by a running Vigil (\(holder)); stop it first"
+        case .alreadyExists(let path):
+            return "\(path) already exists; choose another file name or move it away"
+        case .notVigil(let path):
+            return "\(path) is an SQLite database but not Vigil's (it has no schema migrations table)"
         }
     }
 }

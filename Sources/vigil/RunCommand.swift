@@ -19,21 +19,29 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address to listen on, host:port (default: 127.0.0.1:9095).")
     var listen: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(
+        name: [.customLong("log.level"), .customLong("log-level")],
+        help: "Only log messages at or above this level: debug, info, warn or error.")
     var logLevel: String = "info"
 
+    @Option(name: .customLong("log.format"), help: "logfmt or json, as Prometheus and Alertmanager write their logs.")
+    var logFormat: String = "logfmt"
+
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("unknown log level \"\(logLevel)\"")
+        guard LogLevelName.level(logLevel) != nil else {
+            throw ValidationError(
+                "unknown log level \"\(logLevel)\" (one of \(LogLevelName.accepted.joined(separator: ", ")))")
+        }
+        guard LogFormat(rawValue: logFormat) != nil else {
+            throw ValidationError("unknown log format \"\(logFormat)\" (logfmt or json)")
         }
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let level = LogLevelName.level(logLevel) ?? .info
+        let format = LogFormat(rawValue: logFormat) ?? .logfmt
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            LineLogHandler(label: label, level: level, format: format)
         }
         let logger = Logger(label: "vigil")
         let options = DaemonOptions(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VigilCore
 import VigilDaemon
 
 /// `vigil`: the daemon and its command-line tools.
@@ -6,10 +7,10 @@ struct VigilCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigil",
         abstract: "Keeps watch over a residency program's schedule and alerts before it becomes unsafe.",
-        version: BuildInfo.version,
+        version: BuildInfo.text,
         subcommands: [
             RunCommand.self, CheckCommand.self, TestCommand.self, QueryCommand.self, ResilienceCommand.self,
-            AlertsCommand.self, SilenceCommand.self,
+            AlertsCommand.self, SilenceCommand.self, AdminCommand.self,
         ]
     )
 }

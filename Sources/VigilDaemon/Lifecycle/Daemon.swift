@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Notify
 import Prometheus
+import Resilience
 import Rules
 import Schedule
 import Server
@@ -22,6 +23,10 @@ import VigilCore
 public final class Daemon: Sendable {
     public let state: DaemonState
     public let database: VigilDatabase
+    /// Held while the daemon runs: a second daemon or `vigil admin restore` on the same file refuses.
+    let lock: DatabaseLock
+    /// Where `POST /api/v1/admin/backup` writes (`<data directory>/backups`).
+    let backupDirectory: String
     public let registry: PrometheusCollectorRegistry
     public let secrets: Secrets
     let options: DaemonOptions
@@ -41,6 +46,8 @@ public final class Daemon: Sendable {
     let selfScrape: SelfScrape
     /// Routing, grouping, silences and the delivery of notifications.
     public let alerting: AlertingService
+    /// What systemd hears: ready, reloading, stopping, the status line, the watchdog.
+    let supervision: Supervision
     private let initialRuleFiles: [RuleFile]
     private let group = Mutex<ServiceGroup?>(nil)
 
@@ -66,8 +73,14 @@ public final class Daemon: Sendable {
         }
 
         do {
+            lock = try DatabaseLock(databasePath: config.storage.path)
+        } catch {
+            throw .storage(error)
+        }
+        do {
             database = try VigilDatabase(path: config.storage.path)
         } catch {
+            lock.release()
             throw .storage(error)
         }
         logger.info("storage open", metadata: ["path": "\(database.path)"])
@@ -80,15 +93,18 @@ public final class Daemon: Sendable {
                 .load()
         } catch {
             try? database.close()
+            lock.release()
             throw .secrets(error)
         }
         secrets = loaded.secrets
+        backupDirectory = (dataDirectory as NSString).appendingPathComponent("backups")
 
         let ruleFiles: [RuleFile]
         do {
             ruleFiles = try RuleFileSet.load(patterns: config.ruleFiles)
         } catch {
             try? database.close()
+            lock.release()
             throw .rules(error)
         }
 
@@ -97,6 +113,7 @@ public final class Daemon: Sendable {
             escalation = try EscalationFileSet.load(for: config)
         } catch {
             try? database.close()
+            lock.release()
             throw .escalation(error)
         }
 
@@ -119,9 +136,11 @@ public final class Daemon: Sendable {
                 registry: registry, auditLog: AuditLog(database: database), clock: options.clock, logger: logger),
             clock: options.clock, logger: logger)
         let auditLog = AuditLog(database: database)
+        supervision = Supervision(notifier: SystemdNotifier(environment: options.environment), clock: options.clock)
         state = DaemonState(
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
-            clock: options.clock, logger: logger, rules: rules, alerting: alerting, escalation: escalation)
+            clock: options.clock, logger: logger, rules: rules, alerting: alerting, escalation: escalation,
+            supervision: supervision)
         let audit: AuditWriter = { [state] actor, action, time, details in
             await state.audit(actor: actor, action: action, at: time, details: details)
         }
@@ -175,6 +194,13 @@ public final class Daemon: Sendable {
         let seriesMetrics = self.seriesMetrics
         let selfScrape = self.selfScrape
         let startConfig = await state.config
+        let supervision = self.supervision
+        let onListening = options.onListening
+        let status: @Sendable () async -> Void = {
+            let level = await resilience.latestReport.map { "defense level \($0.defense.level)" } ?? "no schedule"
+            supervision.status("\(level), \(await rules.firingAlerts) alerts firing")
+        }
+        await status()
         let server = try HTTPServer.makeApplication(
             HTTPServerSettings(
                 listen: listen, apiToken: BearerToken(secrets.apiToken), security: state.security,
@@ -199,8 +225,25 @@ public final class Daemon: Sendable {
                     audit: { actor, action, details in
                         await state.audit(actor: actor, action: action, at: clock.now(), details: details)
                     }),
+                admin: AdminSettings { [database, backupDirectory] in
+                    let name =
+                        "\(DatabaseBackup.stamp(clock.now()))-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+                    let check = try DatabaseBackup.backup(
+                        database, to: (backupDirectory as NSString).appendingPathComponent(name + ".db"))
+                    await state.audit(
+                        actor: "api", action: "admin.backup", at: clock.now(),
+                        details: ["path": check.path, "bytes": "\(check.fileBytes)"])
+                    return [
+                        "name": name, "path": check.path, "bytes": "\(check.fileBytes)",
+                        "integrity": check.integrity.joined(separator: "; "),
+                        "schema": check.appliedMigrations.last ?? "",
+                    ]
+                },
                 logger: logger,
-                onListening: options.onListening))
+                onListening: { port in
+                    await onListening(port)
+                    if await state.isReady() { supervision.ready() }
+                }))
         let ticker = EvaluationTicker(
             clock: clock, logger: logger,
             interval: { await state.config.global.evaluationInterval },
@@ -212,6 +255,7 @@ public final class Daemon: Sendable {
                 await scrapes.sync(configs: config.scrapeConfigs, global: config.global)
                 seriesStore.compact(now: SeriesTime.milliseconds(clock.now()))
                 seriesMetrics.record(seriesStore.seriesCountBySource)
+                await status()
             })
         let group = ServiceGroup(
             configuration: .init(
@@ -226,6 +270,8 @@ public final class Daemon: Sendable {
                         }),
                     .init(service: RuleService(manager: rules)),
                     .init(service: alerting),
+                    // Last, so it hears of a shutdown first and says STOPPING=1 at once.
+                    .init(service: supervision),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
@@ -260,5 +306,6 @@ public final class Daemon: Sendable {
         } catch {
             options.logger.error("closing the database failed", metadata: ["error": "\(error)"])
         }
+        lock.release()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Prometheus
+import VigilCore
 
 /// The daemon's own figures in the registry `/metrics` serves: build, configuration reloads and
 /// evaluation ticks. Named after Prometheus' own (`prometheus_config_last_reload_successful`)
@@ -16,7 +17,10 @@ public struct DaemonMetrics: Sendable {
             descriptor: .init(
                 namespace: "vigil", metricName: "build", unitName: "info",
                 helpText: "A metric with a constant '1' value labeled by the version Vigil was built from."),
-            labels: [("version", BuildInfo.version), ("language", "swift")]
+            labels: [
+                ("version", BuildInfo.version), ("revision", BuildInfo.revision), ("branch", BuildInfo.branch),
+                ("swiftversion", BuildInfo.swiftVersion), ("language", "swift"),
+            ]
         ).set(to: 1.0)
         registry.makeGauge(
             descriptor: .init(

@@ -23,6 +23,7 @@ public actor DaemonState: DaemonControl {
     private let logger: Logger
     private let rules: RuleManager?
     private let alerting: AlertingService?
+    private let supervision: Supervision?
     /// The HTTP surface's TLS, users and headers, replaced here on reload.
     public nonisolated let security: WebSecurityState
     /// The escalation files in force (route tree, inhibit rules, time intervals).
@@ -32,8 +33,10 @@ public actor DaemonState: DaemonControl {
     public init(
         config: VigilConfig, source: ConfigSource, overrides: ConfigOverrides, metrics: DaemonMetrics,
         auditLog: AuditLog, clock: any VigilClock, logger: Logger, rules: RuleManager? = nil,
-        alerting: AlertingService? = nil, escalation: EscalationConfig = .fallback(receiver: "default")
+        alerting: AlertingService? = nil, escalation: EscalationConfig = .fallback(receiver: "default"),
+        supervision: Supervision? = nil
     ) {
+        self.supervision = supervision
         self.security = WebSecurityState(config.web.security)
         self.rules = rules
         self.alerting = alerting
@@ -55,6 +58,8 @@ public actor DaemonState: DaemonControl {
 
     public func reload(actor: String) async -> ReloadOutcome {
         let now = clock.now()
+        supervision?.reloading()
+        defer { supervision?.reloaded() }
         let next: VigilConfig
         let ruleFiles: [RuleFile]
         let nextEscalation: EscalationConfig

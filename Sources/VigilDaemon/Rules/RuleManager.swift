@@ -70,6 +70,9 @@ public actor RuleManager {
     }
 
     /// The groups as they stand, in file order (snapshots: value types).
+    /// Alerts firing across all groups, as of the latest evaluation.
+    public private(set) var firingAlerts = 0
+
     public var groups: [RuleGroup] {
         order.compactMap { running[$0]?.group }
     }
@@ -166,6 +169,7 @@ public actor RuleManager {
             }
         }
         metrics.recordAlerts(pending: pending, firing: firing)
+        firingAlerts = firing
         if let alertSink {
             let alerts = handOff.alerts(of: group, now: time, since: handedOffUntil[key] ?? Int64.min)
             handedOffUntil[key] = time
