@@ -6,11 +6,12 @@ BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
 # Needed by the test suite: promtool (Debian's prometheus) to validate /metrics and rule files;
 # amtool (prometheus-alertmanager) to prove Alertmanager's CLI works against Vigil; a real SMTP
 # server (python3-aiosmtpd) and openssl for the email and webhook-signature tests; and Python's
-# networkx (from PyPI) so the contingency engine is compared with ../shared/reference/contingency_ref.py.
-TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl
+# networkx (from PyPI) so the contingency engine is compared with ../shared/reference/contingency_ref.py;
+# dpkg-dev and lintian for the package `make deb` builds (tested when dist/vigil exists).
+TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl dpkg-dev lintian
 VIGIL := .build/debug/vigil
 
-.PHONY: run test build deps test-deps bench bench-alerting check lint clean fuzz-diff fuzz
+.PHONY: run test build deps test-deps bench bench-alerting check lint clean fuzz-diff fuzz dist deb
 
 ## run: build and start the daemon on the embedded defaults (etc/vigil.yml, the demo program)
 run: build
@@ -27,6 +28,24 @@ test: deps test-deps
 ## build: compile the daemon (debug)
 build: deps
 	$(SWIFT) build --product vigil
+
+## dist: a release binary in dist/vigil with the Swift runtime linked in (it needs only the Debian
+##   libraries `ldd dist/vigil` lists), stamped with the git revision, branch, build user and date
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/VigilCore/BuildInfo.swift)
+STAMP = -Xcc -DVIGIL_REVISION='"$(shell git rev-parse HEAD 2>/dev/null)"' \
+	-Xcc -DVIGIL_BRANCH='"$(shell git rev-parse --abbrev-ref HEAD 2>/dev/null)"' \
+	-Xcc -DVIGIL_BUILD_USER='"$(shell id -un)@$(shell hostname)"' \
+	-Xcc -DVIGIL_BUILD_DATE='"$(shell date -u +%Y%m%d-%H:%M:%S)"' \
+	-Xcc -DVIGIL_SWIFT_VERSION='"$(shell $(SWIFT) --version 2>&1 | sed -n 's/.*Swift version \([^ ]*\).*/\1/p' | head -1)"'
+dist: deps
+	$(SWIFT) build -c release --product vigil --static-swift-stdlib --scratch-path .build-dist $(STAMP) \
+		-Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
+	mkdir -p dist && cp .build-dist/release/vigil dist/vigil
+	dist/vigil --version
+
+## deb: dist/vigil_$(VERSION)_<arch>.deb, built with dpkg-deb from packaging/ (no network)
+deb: dist
+	packaging/make-deb dist/vigil $(VERSION) dist
 
 ## check: validate the shipped configuration
 check: build
@@ -83,4 +102,4 @@ test-deps:
 		echo "warning: networkx not installed; the N-1/N-2 comparison with contingency_ref.py will be skipped"
 
 clean:
-	rm -rf .build Benchmarks/.build Fuzz/.build
+	rm -rf .build .build-dist dist Benchmarks/.build Fuzz/.build
