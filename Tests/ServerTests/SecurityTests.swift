@@ -34,6 +34,7 @@ import VigilCore
         ("POST", "/api/v2/alerts", .write), ("POST", "/-/reload", .write), ("PUT", "/-/reload", .write),
         ("DELETE", "/api/v2/silence/x", .write), ("PUT", "/api/v1/schedule", .write),
         ("PATCH", "/api/v1/anything", .write), ("POST", "/-/healthy", .write), ("GET", "/api/v1/query/", .read),
+        ("GET", "/api/v1/status/buildinfo", .read), ("POST", "/api/v1/admin/backup", .write),
     ])
     func eachRouteFallsUnderOneRequirement(method: String, path: String, expected: AccessPolicy.Requirement) throws {
         let method = try #require(HTTPRequest.Method(method))
@@ -49,7 +50,10 @@ import VigilCore
             ($0.method.rawValue, Self.concrete($0.path.description))
         }
         // The router is complete: reads and writes of every part of the API are there.
-        for expected in [("POST", "/api/v2/alerts"), ("PUT", "/api/v1/schedule"), ("GET", "/api/v1/rules")] {
+        for expected in [
+            ("POST", "/api/v2/alerts"), ("PUT", "/api/v1/schedule"), ("GET", "/api/v1/rules"),
+            ("GET", "/api/v1/status/buildinfo"), ("POST", "/api/v1/admin/backup"),
+        ] {
             #expect(routes.contains { $0 == expected }, "\(expected) missing from the router")
         }
         try await Self.withServer(settings) { base in
@@ -199,6 +203,7 @@ import VigilCore
             alertmanager: AlertmanagerAPISettings(
                 pipeline: pipeline, receivers: { ["team"] }, originalConfig: { "" }, startedAt: 0, version: "test",
                 notifications: EmptyOutbox(), audit: { _, _, _ in }),
+            admin: AdminSettings { ["name": "test"] },
             logger: logger)
     }
 

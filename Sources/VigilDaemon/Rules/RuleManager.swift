@@ -69,10 +69,10 @@ public actor RuleManager {
         alertSink = sink
     }
 
-    /// The groups as they stand, in file order (snapshots: value types).
     /// Alerts firing across all groups, as of the latest evaluation.
     public private(set) var firingAlerts = 0
 
+    /// The groups as they stand, in file order (snapshots: value types).
     public var groups: [RuleGroup] {
         order.compactMap { running[$0]?.group }
     }
