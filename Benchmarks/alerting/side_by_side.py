@@ -54,8 +54,9 @@ def main():
     ap.add_argument("--n", type=int)
     ap.add_argument("--sink", choices=["stock", "keepalive"], default="stock")
     ap.add_argument("--out", required=True)
-    ap.add_argument("rest", nargs="*")
-    a = ap.parse_args()
+    ap.add_argument("rest", nargs="*", help="passed on to both anchors (e.g. --outage 600 --after 120)")
+    a, unknown = ap.parse_known_args()
+    a.rest += unknown
     am = run("alertmanager", "", a.rest, a)
     vg = run("vigil", os.path.abspath(a.vigil), a.rest, a)
     print(json.dumps({"alertmanager": am, "vigil": vg}, indent=1))

@@ -28,6 +28,13 @@ public enum DatabaseBackup {
         }
         let reader = try DatabaseCheck.openReadOnly(source)
         defer { try? reader.close() }
+        let isVigil: Bool
+        do {
+            isVigil = try reader.read { db in try db.tableExists("grdb_migrations") }
+        } catch {
+            throw VigilDatabase.classify(error, path: source)
+        }
+        guard isVigil else { throw .notVigil(path: source) }
         return try write(destination) { (partial: DatabaseQueue) throws(StorageError) in
             do {
                 try reader.backup(to: partial)

@@ -48,7 +48,7 @@ public struct LineLogHandler: LogHandler {
             if let value = merged[key] { fields.append((key, Self.text(value))) }
         }
         if let error = event.error { fields.append(("err", "\(error)")) }
-        output.write(format == .json ? Self.json(fields) : Self.logfmt(fields))
+        output.emit(format == .json ? Self.json(fields) : Self.logfmt(fields))
     }
 
     /// `Daemon.swift:57` from `VigilDaemon/Lifecycle/Daemon.swift` and 57.
@@ -76,7 +76,8 @@ public struct LineLogHandler: LogHandler {
         case .stringConvertible(let value): return value.description
         case .array(let values): return "[" + values.map(text).joined(separator: ", ") + "]"
         case .dictionary(let values):
-            return "[" + values.keys.sorted().map { "\($0): \(text(values[$0]!))" }.joined(separator: ", ") + "]"
+            return "["
+                + values.sorted { $0.key < $1.key }.map { "\($0.key): \(text($0.value))" }.joined(separator: ", ") + "]"
         }
     }
 
@@ -136,14 +137,15 @@ public final class LogOutput: Sendable {
         self.sink = sink
     }
 
-    func write(_ line: String) { sink(line) }
+    func emit(_ line: String) { sink(line) }
 
     public static let standardError = LogOutput { line in
         var line = line
         line.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return }
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = write(2, start + offset, bytes.count - offset)
                 if written <= 0 { break }
                 offset += written
             }
