@@ -171,10 +171,15 @@ struct SupervisionTests {
 
     // MARK: Helpers
 
+    /// CLOCK_MONOTONIC read directly. The two words are `timespec`'s seconds and nanoseconds on 64-bit
+    /// Linux; reading them as a tuple avoids `timespec`'s members, which a clean build attributes to
+    /// CDispatch (MemberImportVisibility) rather than Glibc.
     static func clockMonotonicMicroseconds() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
+        var now: (seconds: Int, nanoseconds: Int) = (0, 0)
+        withUnsafeMutablePointer(to: &now) {
+            $0.withMemoryRebound(to: timespec.self, capacity: 1) { _ = clock_gettime(CLOCK_MONOTONIC, $0) }
+        }
+        return UInt64(now.seconds) * 1_000_000 + UInt64(now.nanoseconds) / 1000
     }
 }
 

@@ -42,8 +42,11 @@ final class NotifySocket: Sendable {
             close(fd)
             throw Failure(description: "bind \(address): \(reason)")
         }
-        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
-        guard setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size)) == 0 else {
+        // `timeval` (seconds, microseconds) as two words: a clean build attributes its initializer to
+        // CDispatch rather than Glibc (MemberImportVisibility).
+        var timeout: (seconds: Int, microseconds: Int) = (0, 100_000)
+        let size = socklen_t(MemoryLayout<(Int, Int)>.size)
+        guard setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, size) == 0 else {
             close(fd)
             throw Failure(description: "SO_RCVTIMEO: \(String(cString: strerror(errno)))")
         }
