@@ -169,6 +169,34 @@ struct SupervisionTests {
         #expect(notifier.sent == [.watchdog, .watchdog, .watchdog, .stopping])
     }
 
+    @Test func theWatchdogIsWithheldWhileEvaluationIsSilentPastItsAllowance() async throws {
+        let clock = ManualClock()
+        let notifier = RecordingNotifier(watchdogInterval: .seconds(10))
+        let supervision = Supervision(notifier: notifier, clock: clock)
+        var logger = Logger(label: "supervision-test")
+        logger.logLevel = .critical
+        let group = ServiceGroup(
+            services: [supervision], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+        let start = clock.now()
+        supervision.heartbeat(allowedSilence: 7)
+        let running = Task { try await group.run() }
+
+        await clock.waitForSleepers(count: 1)
+        clock.advance(to: start.addingTimeInterval(5))
+        await clock.waitForSleepers(count: 1)
+        #expect(notifier.sent == [.watchdog, .watchdog], "within the allowance: fed")
+        clock.advance(to: start.addingTimeInterval(10))
+        await clock.waitForSleepers(count: 1)
+        #expect(notifier.sent == [.watchdog, .watchdog], "silent past the allowance: withheld")
+        supervision.heartbeat(allowedSilence: 7)
+        clock.advance(to: start.addingTimeInterval(15))
+        await clock.waitForSleepers(count: 1)
+        #expect(notifier.sent == [.watchdog, .watchdog, .watchdog], "ticking again: fed again")
+
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+
     // MARK: Helpers
 
     /// CLOCK_MONOTONIC read directly. The two words are `timespec`'s seconds and nanoseconds on 64-bit

@@ -136,7 +136,8 @@ public final class Daemon: Sendable {
                 registry: registry, auditLog: AuditLog(database: database), clock: options.clock, logger: logger),
             clock: options.clock, logger: logger)
         let auditLog = AuditLog(database: database)
-        supervision = Supervision(notifier: SystemdNotifier(environment: options.environment), clock: options.clock)
+        supervision = Supervision(
+            notifier: SystemdNotifier(environment: options.environment), clock: options.clock, logger: logger)
         state = DaemonState(
             config: config, source: source, overrides: options.overrides, metrics: metrics, auditLog: auditLog,
             clock: options.clock, logger: logger, rules: rules, alerting: alerting, escalation: escalation,
@@ -250,6 +251,7 @@ public final class Daemon: Sendable {
             tick: { _ in
                 metrics.recordTick()
                 let config = await state.config
+                supervision.heartbeat(allowedSilence: max(60, 3 * config.global.evaluationInterval.seconds))
                 await resilience.tick(at: clock.now(), config: config)
                 selfScrape.run(at: SeriesTime.milliseconds(clock.now()))
                 await scrapes.sync(configs: config.scrapeConfigs, global: config.global)

@@ -1,3 +1,5 @@
+import Foundation
+import Logging
 import ServiceLifecycle
 import Synchronization
 import VigilCore
@@ -6,16 +8,30 @@ import VigilCore
 /// reload, the status line after each evaluation, the watchdog at half its interval, and stopping
 /// as soon as graceful shutdown begins.
 ///
+/// The watchdog vouches for the evaluation loop, not just the process: each tick calls
+/// ``heartbeat(allowedSilence:)`` (the daemon allows three evaluation intervals, at least a minute),
+/// and past that silence the ping is withheld, so systemd restarts a daemon whose evaluation hangs
+/// instead of being told all is well by a timer that still runs.
+///
 /// Run as the last service of the daemon's group, so it hears of shutdown first. Without a
 /// supervisor (`notifier` nil) every call does nothing.
 public final class Supervision: Service, Sendable {
     let notifier: (any SupervisorNotifier)?
     let clock: any VigilClock
-    private let state = Mutex<(ready: Bool, status: String?)>((false, nil))
+    let logger: Logger?
+    /// Whether ready was sent, the latest status line, and when the watchdog stops vouching.
+    private let state = Mutex<(ready: Bool, status: String?, deadline: Date?)>((false, nil, nil))
 
-    public init(notifier: (any SupervisorNotifier)?, clock: any VigilClock) {
+    public init(notifier: (any SupervisorNotifier)?, clock: any VigilClock, logger: Logger? = nil) {
         self.notifier = notifier
         self.clock = clock
+        self.logger = logger
+    }
+
+    /// The evaluation loop ticked: the watchdog vouches for the daemon for `allowedSilence` seconds more.
+    public func heartbeat(allowedSilence: TimeInterval) {
+        let deadline = clock.now().addingTimeInterval(allowedSilence)
+        state.withLock { $0.deadline = deadline }
     }
 
     /// The daemon serves: `READY=1`, with the latest status line.
@@ -51,7 +67,7 @@ public final class Supervision: Service, Sendable {
         if let interval = notifier?.watchdogInterval {
             let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
             while !Task.isCancelled, !Task.isShuttingDownGracefully {
-                notifier?.send(.watchdog)
+                feedWatchdog()
                 do {
                     try await cancelWhenGracefulShutdown { try await self.clock.sleep(for: seconds / 2) }
                 } catch {
@@ -62,5 +78,17 @@ public final class Supervision: Service, Sendable {
             try? await gracefulShutdown()
         }
         notifier?.send(.stopping)
+    }
+
+    /// `WATCHDOG=1`, unless the evaluation loop has been silent past its last heartbeat's allowance.
+    private func feedWatchdog() {
+        let now = clock.now()
+        if let deadline = state.withLock({ $0.deadline }), now > deadline {
+            logger?.error(
+                "evaluation has stopped ticking; withholding the watchdog so systemd restarts vigil",
+                metadata: ["overdue_seconds": "\(Int(now.timeIntervalSince(deadline)))"])
+            return
+        }
+        notifier?.send(.watchdog)
     }
 }
