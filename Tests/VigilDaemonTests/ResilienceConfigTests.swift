@@ -34,8 +34,10 @@ struct ResilienceConfigTests {
                 breakpoints:
                   coverage_gap_slots: [2, 4, 8, 16]
               n2: false
+              hubs: {critical_threshold: 0.7}
             """
         let settings = try ConfigLoader.parse(yaml: yaml, path: Self.path).resilience
+        #expect(settings.hubs.criticalThreshold == 0.7)
         #expect(
             settings.utilization
                 == UtilizationThresholds(yellow: 0.6, orange: 0.75, red: 0.85, black: 0.9, target: 0.75))
@@ -91,7 +93,25 @@ struct ResilienceConfigTests {
                     + "breakpoints must be strictly ascending, got 1.0, 3.0, 3.0, 11.0",
                 "\(path):8:26: resilience.defense.breakpoints.utilization[1]: expected a number, got \"high\"",
                 "\(path):9:7: resilience.n2: expected a boolean (true or false), got \"sometimes\"",
-                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: defense, n2, utilization_thresholds)",
+                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: defense, hubs, n2, utilization_thresholds)",
+            ])
+    }
+
+    @Test func aHubThresholdOutsideZeroToOneIsReportedAtItsPosition() {
+        let path = Self.path
+        #expect(
+            Self.errors("resilience:\n  hubs: {critical_threshold: 1.5}\n") == [
+                "\(path):2:30: resilience.hubs.critical_threshold: "
+                    + "must be greater than 0 and at most 1 (a hub score), got 1.5"
+            ])
+        #expect(
+            Self.errors("resilience:\n  hubs:\n    critical_threshold: 0\n") == [
+                "\(path):3:25: resilience.hubs.critical_threshold: "
+                    + "must be greater than 0 and at most 1 (a hub score), got 0.0"
+            ])
+        #expect(
+            Self.errors("resilience:\n  hubs:\n    critical: 0.5\n") == [
+                "\(path):3:5: resilience.hubs.critical: unknown key \"critical\" (known keys: critical_threshold)"
             ])
     }
 }

@@ -30,6 +30,9 @@ public struct ResilienceEngine: Sendable {
         let contingency = timer.measure(&timings.contingency, accumulate: true) {
             analysis.report(includeN2: settings.computeN2)
         }
+        let hubs = timer.measure(&timings.hubs) {
+            analysis.hubs(contingency: contingency, settings: settings.hubs)
+        }
         let acgme = timer.measure(&timings.acgme) {
             ACGMEChecker(limits: settings.acgme).check(program: program, window: window)
         }
@@ -56,7 +59,7 @@ public struct ResilienceEngine: Sendable {
         timings.total = PhaseTimer.seconds(ContinuousClock().now - start)
         return ResilienceReport(
             program: program.name, window: window, state: state, utilization: utilization, coverage: coverage,
-            faculty: faculty, contingency: contingency, acgme: acgme, defense: defense, shedding: shedding,
+            faculty: faculty, contingency: contingency, hubs: hubs, acgme: acgme, defense: defense, shedding: shedding,
             fallbacks: fallbacks, timings: timings)
     }
 }

@@ -10,6 +10,8 @@ public struct ResilienceReport: Sendable {
     public var coverage: Coverage
     public var faculty: FacultyAvailability
     public var contingency: ContingencyReport
+    /// Who the program hinges on, ranked, from the contingency figures above.
+    public var hubs: HubReport
     public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment

@@ -54,6 +54,14 @@ extension ResilienceReport {
             } else {
                 json.null("n2")
             }
+            json.object("hubs_summary") {
+                $0.number("critical_threshold", hubs.criticalThreshold)
+                $0.int("critical", hubs.criticalCount)
+                $0.string("formula", HubScore.formula)
+            }
+            json.array("hubs") { list in
+                for hub in hubs.top() { list.object { Self.writeHub(hub, &$0) } }
+            }
             json.object("acgme") { writeACGME(&$0) }
             json.object("load_shedding") { writeShedding(&$0) }
             json.array("fallbacks") { list in
@@ -62,6 +70,7 @@ extension ResilienceReport {
             json.object("timings") {
                 $0.number("index_seconds", timings.index)
                 $0.number("contingency_seconds", timings.contingency)
+                $0.number("hubs_seconds", timings.hubs)
                 $0.number("acgme_seconds", timings.acgme)
                 $0.number("shedding_seconds", timings.shedding)
                 $0.number("fallbacks_seconds", timings.fallbacks)
@@ -69,6 +78,33 @@ extension ResilienceReport {
             }
         }
         return out.text + (pretty ? "\n" : "")
+    }
+
+    static func writeHub(_ hub: Hub, _ json: inout JSONText) {
+        json.string("person", hub.person)
+        json.number("score", hub.score)
+        json.number("seed_score", hub.seedScore)
+        json.int("n1_unfillable_slots", hub.n1UnfillableSlots)
+        json.int("fatal_pairs", hub.fatalPairs)
+        json.array("fatal_partners") { list in for id in hub.fatalPartners { list.string(nil, id) } }
+        json.array("scarce_rotations") { list in for id in hub.scarceRotations { list.string(nil, id) } }
+        json.array("only_qualified_rotations") { list in for id in hub.onlyQualifiedRotations { list.string(nil, id) } }
+        json.int("sessions", hub.sessions)
+        json.number("session_share", hub.sessionShare)
+        json.int("covered_slots", hub.coveredSlots)
+        if let perSlot = hub.substitutesPerSlot {
+            json.number("substitutes_per_slot", perSlot)
+        } else {
+            json.null("substitutes_per_slot")
+        }
+        json.object("parts") {
+            $0.number("n1", hub.parts.n1Part)
+            $0.number("fatal_pairs", hub.parts.fatalPairPart)
+            $0.number("scarcity", hub.parts.scarcityPart)
+            $0.number("replacement", hub.parts.replacementPart)
+            $0.number("workload", hub.parts.workloadPart)
+        }
+        json.string("why", hub.why)
     }
 
     private func writeDefense(_ json: inout JSONText) {

@@ -40,6 +40,15 @@ extension ResilienceReport {
         gauge(
             "resilience_n2_fatal_pairs", Double(contingency.n2?.fatalPairs.count ?? 0), [],
             "Pairs of faculty (neither a single point of failure) whose joint loss leaves slots unfillable.")
+        for hub in hubs.top() {
+            gauge(
+                "resilience_hub_score", hub.score, [("person", hub.person)],
+                "Hub score (0-1) of the 10 faculty the program hinges on most: N-1 impact, fatal pairs, "
+                    + "scarce qualifications, few substitutes and load, combined.")
+        }
+        gauge(
+            "resilience_hubs_critical", Double(hubs.criticalCount), [],
+            "Faculty whose hub score exceeds resilience.hubs.critical_threshold (default 0.5).")
         gauge(
             "resilience_coverage_rate", coverage.rate, [],
             "Share of required faculty positions covered by faculty present: sum(min(coverage, need)) / sum(need).")

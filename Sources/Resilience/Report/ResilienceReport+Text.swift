@@ -21,6 +21,7 @@ extension ResilienceReport {
             "Faculty       \(faculty.total) total, \(faculty.onDuty) on duty, \(faculty.onLeave) on leave "
                 + "on \(window.from)")
         lines.append(contentsOf: contingencyLines)
+        lines.append(contentsOf: hubLines)
         lines.append(contentsOf: acgmeLines)
         lines.append(contentsOf: sheddingLines)
         lines.append(contentsOf: fallbackLines)
@@ -62,6 +63,26 @@ extension ResilienceReport {
             }
         }
         return lines
+    }
+
+    private var hubLines: [String] {
+        let shown = hubs.top(5).filter { $0.score > 0 }
+        guard !shown.isEmpty else { return [] }
+        var lines = [
+            "Hubs          \(hubs.criticalCount) above \(hubs.criticalThreshold) "
+                + "(score; seed formula in brackets):"
+        ]
+        for hub in shown {
+            lines.append(
+                "  \(hub.person.padding(8)) \(Self.twoDecimals(hub.score)) (\(Self.twoDecimals(hub.seedScore)))  \(hub.why)"
+            )
+        }
+        return lines
+    }
+
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     private var acgmeLines: [String] {

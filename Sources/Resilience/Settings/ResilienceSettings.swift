@@ -5,17 +5,20 @@ public struct ResilienceSettings: Sendable, Hashable {
     public var acgme: ACGMELimits
     /// N-2 costs a flow per pair of faculty; a very large program may turn it off.
     public var computeN2: Bool
+    /// When a hub counts as critical.
+    public var hubs: HubSettings
 
     public static let standard = ResilienceSettings(
-        utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true)
+        utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true, hubs: .standard)
 
     public init(
         utilization: UtilizationThresholds, defense: DefenseSettings, acgme: ACGMELimits = ACGMELimits(),
-        computeN2: Bool = true
+        computeN2: Bool = true, hubs: HubSettings = .standard
     ) {
         self.utilization = utilization
         self.defense = defense
         self.acgme = acgme
         self.computeN2 = computeN2
+        self.hubs = hubs
     }
 }

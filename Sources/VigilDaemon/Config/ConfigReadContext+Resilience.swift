@@ -3,7 +3,7 @@ import VigilCore
 
 /// The `resilience:` section: the engine's utilization bands, defense-in-depth weights and
 /// breakpoints, and whether N-2 runs. Every key is optional; what is left out keeps
-/// `ResilienceSettings.standard`.
+/// `ResilienceSettings.standard`. `hubs.critical_threshold` sets when a hub counts as critical.
 extension ConfigReadContext {
     func readResilience(_ section: YAMLMappingReader) -> ResilienceSettings {
         var settings = ResilienceSettings.standard
@@ -14,7 +14,21 @@ extension ConfigReadContext {
             settings.defense = defense
         }
         settings.computeN2 = section.bool("n2") ?? settings.computeN2
+        if let hubs = section.mapping("hubs", readHubs) {
+            settings.hubs = hubs
+        }
         return settings
+    }
+
+    /// `{critical_threshold}`: the hub score (0..1) above which a faculty member counts in
+    /// `resilience_hubs_critical`; in (0, 1].
+    private func readHubs(_ section: YAMLMappingReader) -> HubSettings {
+        var hubs = HubSettings.standard
+        let threshold = section.double("critical_threshold") { value in
+            value > 0 && value <= 1 ? nil : "must be greater than 0 and at most 1 (a hub score), got \(value)"
+        }
+        hubs.criticalThreshold = threshold ?? hubs.criticalThreshold
+        return hubs
     }
 
     /// `{yellow, orange, red, black, target}`: each in (0, 2], the four bands strictly ascending.
