@@ -41,7 +41,7 @@ import Testing
         let json = try JSONParser.parse(Array(report.json().utf8))
         for key in [
             "window", "utilization", "coverage_rate", "coverage_gap_slots", "faculty", "defense_level", "n1", "n2",
-            "acgme", "load_shedding", "fallbacks", "timings", "hubs", "hubs_summary",
+            "acgme", "load_shedding", "fallbacks", "timings", "hubs", "hubs_summary", "forecast",
         ] {
             #expect(json[key] != nil, "missing \(key)")
         }
@@ -94,7 +94,8 @@ import Testing
             "resilience_n2_fatal_pairs", "resilience_coverage_gap_slots", "resident_weekly_hours_gauge",
             "resident_4week_avg_hours_gauge", "resident_continuous_hours_gauge", "resident_days_since_day_off_gauge",
             "resident_4week_days_off_gauge", "scheduled_blocks_without_faculty_gauge", "acgme_compliance_score_gauge",
-            "resilience_hub_score", "resilience_hubs_critical",
+            "resilience_hub_score", "resilience_hubs_critical", "resilience_forecast_days",
+            "resilience_forecast_known_days",
         ] {
             #expect(names.contains(name), "missing \(name)")
         }

@@ -35,9 +35,11 @@ struct ResilienceConfigTests {
                   coverage_gap_slots: [2, 4, 8, 16]
               n2: false
               hubs: {critical_threshold: 0.7}
+              forecast: {horizon: 13w}
             """
         let settings = try ConfigLoader.parse(yaml: yaml, path: Self.path).resilience
         #expect(settings.hubs.criticalThreshold == 0.7)
+        #expect(settings.forecast.horizonDays == 91)
         #expect(
             settings.utilization
                 == UtilizationThresholds(yellow: 0.6, orange: 0.75, red: 0.85, black: 0.9, target: 0.75))
@@ -93,7 +95,7 @@ struct ResilienceConfigTests {
                     + "breakpoints must be strictly ascending, got 1.0, 3.0, 3.0, 11.0",
                 "\(path):8:26: resilience.defense.breakpoints.utilization[1]: expected a number, got \"high\"",
                 "\(path):9:7: resilience.n2: expected a boolean (true or false), got \"sometimes\"",
-                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: defense, hubs, n2, utilization_thresholds)",
+                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: defense, forecast, hubs, n2, utilization_thresholds)",
             ])
     }
 
@@ -112,6 +114,22 @@ struct ResilienceConfigTests {
         #expect(
             Self.errors("resilience:\n  hubs:\n    critical: 0.5\n") == [
                 "\(path):3:5: resilience.hubs.critical: unknown key \"critical\" (known keys: critical_threshold)"
+            ])
+    }
+
+    @Test func aForecastHorizonThatIsNotWholeDaysUpToAYearIsReportedAtItsPosition() {
+        let path = Self.path
+        #expect(
+            Self.errors("resilience:\n  forecast: {horizon: 400d}\n") == [
+                "\(path):2:23: resilience.forecast.horizon: must be at most 366d (a year), got 400d"
+            ])
+        #expect(
+            Self.errors("resilience:\n  forecast:\n    horizon: 36h\n") == [
+                "\(path):3:14: resilience.forecast.horizon: must be a whole number of days (e.g. 90d or 13w), got 1d12h"
+            ])
+        #expect(
+            Self.errors("resilience:\n  forecast:\n    days: 90\n") == [
+                "\(path):3:5: resilience.forecast.days: unknown key \"days\" (known keys: horizon)"
             ])
     }
 }

@@ -32,6 +32,9 @@ struct ScheduleFileTests {
         #expect(metrics["resilience_hubs_critical"] == 1)  // f1, the single point of failure
         #expect(metrics[#"resilience_hub_score{person="f1"}"#] ?? 0 >= 0.5)
         #expect(metrics[#"resilience_hub_score{person="f2"}"#] != nil)
+        #expect(metrics[#"resilience_forecast_days{level="red"}"#] == 0)
+        #expect(metrics["resilience_forecast_known_days"] ?? 0 >= 1)
+        #expect(metrics["resilience_forecast_first_red_day_seconds"] == nil)
         #expect(metrics["vigil_schedule_last_load_successful"] == 1)
         #expect(metrics["vigil_schedule_assignments"] == 4)
         #expect(metrics[#"vigil_schedule_people{role="faculty"}"#] == 2)

@@ -4,6 +4,7 @@ public struct ReportTimings: Sendable, Hashable {
     public var index: Double = 0
     public var contingency: Double = 0
     public var hubs: Double = 0
+    public var forecast: Double = 0
     public var acgme: Double = 0
     public var shedding: Double = 0
     public var fallbacks: Double = 0

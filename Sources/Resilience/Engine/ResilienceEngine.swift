@@ -18,10 +18,9 @@ public struct ResilienceEngine: Sendable {
         var timings = ReportTimings()
         let start = ContinuousClock().now
         let fallbackSuspended = state.activeFallback?.suspendedCategories ?? []
+        let suspended = state.sheddingLevel.suspendedCategories.union(fallbackSuspended)
         let index = timer.measure(&timings.index) {
-            WindowIndex(
-                program: program, window: window,
-                suspended: state.sheddingLevel.suspendedCategories.union(fallbackSuspended))
+            WindowIndex(program: program, window: window, suspended: suspended)
         }
         let utilization = Utilization(index: index, thresholds: settings.utilization)
         let coverage = Coverage(index: index)
@@ -32,6 +31,11 @@ public struct ResilienceEngine: Sendable {
         }
         let hubs = timer.measure(&timings.hubs) {
             analysis.hubs(contingency: contingency, settings: settings.hubs)
+        }
+        let forecast = timer.measure(&timings.forecast) {
+            Forecast(
+                program: program, horizon: ScheduleWindow(from: window.from, days: settings.forecast.horizonDays),
+                thresholds: settings.utilization, suspended: suspended)
         }
         let acgme = timer.measure(&timings.acgme) {
             ACGMEChecker(limits: settings.acgme).check(program: program, window: window)
@@ -59,7 +63,8 @@ public struct ResilienceEngine: Sendable {
         timings.total = PhaseTimer.seconds(ContinuousClock().now - start)
         return ResilienceReport(
             program: program.name, window: window, state: state, utilization: utilization, coverage: coverage,
-            faculty: faculty, contingency: contingency, hubs: hubs, acgme: acgme, defense: defense, shedding: shedding,
+            faculty: faculty, contingency: contingency, hubs: hubs, forecast: forecast, acgme: acgme, defense: defense,
+            shedding: shedding,
             fallbacks: fallbacks, timings: timings)
     }
 }

@@ -12,6 +12,8 @@ public struct ResilienceReport: Sendable {
     public var contingency: ContingencyReport
     /// Who the program hinges on, ranked, from the contingency figures above.
     public var hubs: HubReport
+    /// The coming days one by one, over the forecast horizon from the window's first day.
+    public var forecast: Forecast
     public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment

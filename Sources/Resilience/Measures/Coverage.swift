@@ -13,11 +13,16 @@ public struct Coverage: Sendable, Hashable {
     public var gaps: [Int]
 
     public init(index: WindowIndex) {
+        self.init(index: index, days: 0..<index.window.days)
+    }
+
+    /// Coverage of the slots on the window's days `days` (offsets) alone.
+    public init(index: WindowIndex, days: Range<Int>) {
         var slots = 0
         var need = 0
         var covered = 0
         var gaps: [Int] = []
-        for (position, slot) in index.slots.enumerated() where slot.need > 0 {
+        for (position, slot) in index.slots.enumerated() where slot.need > 0 && days.contains(slot.halfDay / 2) {
             slots += 1
             need += slot.need
             covered += min(slot.coverage, slot.need)

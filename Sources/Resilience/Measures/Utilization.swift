@@ -13,14 +13,21 @@ public struct Utilization: Sendable, Hashable {
     public var bufferRemaining: Double
 
     public init(index: WindowIndex, thresholds: UtilizationThresholds = .standard) {
+        self.init(index: index, days: 0..<index.window.days, thresholds: thresholds)
+    }
+
+    /// Utilization of the window's days `days` (offsets) alone: the same figures as for a window of
+    /// just those days, from an index built once (the forecast asks this for every day).
+    public init(index: WindowIndex, days: Range<Int>, thresholds: UtilizationThresholds = .standard) {
+        let days = days.clamped(to: 0..<index.window.days)
         var required = 0
-        for slot in index.slots { required += slot.need }
+        for slot in index.slots where days.contains(slot.halfDay / 2) { required += slot.need }
         var capacity = 0
         let weeks = index.weeks.count
         var sessions = [Int](repeating: 0, count: weeks)
         for member in index.faculty.indices {
             for week in 0..<weeks { sessions[week] = 0 }
-            for offset in 0..<index.window.days where !index.isAbsent(member, dayOffset: offset) {
+            for offset in days where !index.isAbsent(member, dayOffset: offset) {
                 sessions[index.weekOfDay[offset]] += 2
             }
             for week in 0..<weeks {

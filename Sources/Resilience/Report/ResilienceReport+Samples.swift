@@ -49,6 +49,21 @@ extension ResilienceReport {
         gauge(
             "resilience_hubs_critical", Double(hubs.criticalCount), [],
             "Faculty whose hub score exceeds resilience.hubs.critical_threshold (default 0.5).")
+        let forecastCounts = forecast.daysPerLevel
+        for level in UtilizationLevel.allCases {
+            gauge(
+                "resilience_forecast_days", Double(forecastCounts[level] ?? 0), [("level", level.metricName)],
+                "Days of the forecast horizon (default 90) at each utilization band, from the schedule and its "
+                    + "known absences; only days the schedule's data reaches.")
+        }
+        gauge(
+            "resilience_forecast_known_days", Double(forecast.knownDays), [],
+            "Days of the forecast horizon the schedule's assignments reach (the rest is not forecast).")
+        if let first = forecast.firstRedDaySeconds {
+            gauge(
+                "resilience_forecast_first_red_day_seconds", first, [],
+                "Unix time (00:00 UTC of the date) of the first forecast day at RED or worse; absent when none.")
+        }
         gauge(
             "resilience_coverage_rate", coverage.rate, [],
             "Share of required faculty positions covered by faculty present: sum(min(coverage, need)) / sum(need).")

@@ -22,6 +22,7 @@ extension ResilienceReport {
                 + "on \(window.from)")
         lines.append(contentsOf: contingencyLines)
         lines.append(contentsOf: hubLines)
+        lines.append(contentsOf: forecast.lines())
         lines.append(contentsOf: acgmeLines)
         lines.append(contentsOf: sheddingLines)
         lines.append(contentsOf: fallbackLines)
@@ -149,7 +150,7 @@ extension ResilienceReport {
 
 extension String {
     /// Left-aligned in `width` columns (never truncated).
-    fileprivate func padding(_ width: Int) -> String {
+    func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

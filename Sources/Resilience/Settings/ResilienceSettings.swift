@@ -7,18 +7,22 @@ public struct ResilienceSettings: Sendable, Hashable {
     public var computeN2: Bool
     /// When a hub counts as critical.
     public var hubs: HubSettings
+    /// How far the forecast looks ahead.
+    public var forecast: ForecastSettings
 
     public static let standard = ResilienceSettings(
-        utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true, hubs: .standard)
+        utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true, hubs: .standard,
+        forecast: .standard)
 
     public init(
         utilization: UtilizationThresholds, defense: DefenseSettings, acgme: ACGMELimits = ACGMELimits(),
-        computeN2: Bool = true, hubs: HubSettings = .standard
+        computeN2: Bool = true, hubs: HubSettings = .standard, forecast: ForecastSettings = .standard
     ) {
         self.utilization = utilization
         self.defense = defense
         self.acgme = acgme
         self.computeN2 = computeN2
         self.hubs = hubs
+        self.forecast = forecast
     }
 }

@@ -3,7 +3,8 @@ import VigilCore
 
 /// The `resilience:` section: the engine's utilization bands, defense-in-depth weights and
 /// breakpoints, and whether N-2 runs. Every key is optional; what is left out keeps
-/// `ResilienceSettings.standard`. `hubs.critical_threshold` sets when a hub counts as critical.
+/// `ResilienceSettings.standard`. `hubs.critical_threshold` sets when a hub counts as critical,
+/// `forecast.horizon` how far the forecast looks ahead.
 extension ConfigReadContext {
     func readResilience(_ section: YAMLMappingReader) -> ResilienceSettings {
         var settings = ResilienceSettings.standard
@@ -17,6 +18,9 @@ extension ConfigReadContext {
         if let hubs = section.mapping("hubs", readHubs) {
             settings.hubs = hubs
         }
+        if let forecast = section.mapping("forecast", readForecast) {
+            settings.forecast = forecast
+        }
         return settings
     }
 
@@ -29,6 +33,21 @@ extension ConfigReadContext {
         }
         hubs.criticalThreshold = threshold ?? hubs.criticalThreshold
         return hubs
+    }
+
+    /// `{horizon}`: how far the forecast looks ahead, a whole number of days from 1d to 366d.
+    private func readForecast(_ section: YAMLMappingReader) -> ForecastSettings {
+        var forecast = ForecastSettings.standard
+        let day: Int64 = 86_400_000
+        let horizon = section.duration("horizon") { value in
+            if value.milliseconds <= 0 || value.milliseconds % day != 0 {
+                return "must be a whole number of days (e.g. 90d or 13w), got \(value)"
+            }
+            return value.milliseconds / day > 366
+                ? "must be at most 366d (a year), got \(value.milliseconds / day)d" : nil
+        }
+        if let horizon { forecast.horizonDays = Int(horizon.milliseconds / day) }
+        return forecast
     }
 
     /// `{yellow, orange, red, black, target}`: each in (0, 2], the four bands strictly ascending.
