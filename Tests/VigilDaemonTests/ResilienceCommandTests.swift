@@ -49,6 +49,33 @@ import Testing
         #expect(result.output.contains("schedule_violations_total{violation_type=\"supervision_ratio\"} 1"))
     }
 
+    @Test func forecastPrintsEachDayTheScheduleReachesAndSaysHowFar() async throws {
+        let directory = TestDirectory()
+        let file = try directory.write("program.json", Self.schedule)
+        let result = try await VigilProcess.runToCompletion(
+            ["resilience", "forecast", "--schedule", file, "--from", "2026-09-14", "--days", "7", "--format", "json"],
+            directory: directory.path)
+        #expect(result.status == 0)
+        let json = try JSONParser.parse(Array(result.output.utf8))
+        #expect(json["horizon_days"]?.integer == 7)
+        #expect(json["known_days"]?.integer == 2)
+        #expect(json["data_through"]?.string == "2026-09-15")
+        #expect(json["days_per_level"]?["green"]?.integer == 2)
+        let days = json["days"]?.elements ?? []
+        #expect(days.map { $0["date"]?.string } == ["2026-09-14", "2026-09-15"])
+        // The 15th: the ward and the PGY-1's clinic need one each, of four sessions; the clinic has nobody.
+        #expect(days.last?["utilization"]?.number == 0.5)
+        #expect(days.last?["gap_slots"]?.integer == 1)
+        let text = try await VigilProcess.runToCompletion(
+            ["resilience", "forecast", "--schedule", file, "--from", "2026-09-14", "--days", "7"],
+            directory: directory.path)
+        #expect(text.status == 0)
+        #expect(text.output.contains("The schedule's data reaches 2026-09-15: 2 of 7 days forecast."))
+        let usage = try await VigilProcess.runToCompletion(
+            ["resilience", "forecast", "--schedule", file, "--days", "400"], directory: directory.path)
+        #expect(usage.status == 2)
+    }
+
     @Test func invalidScheduleListsEveryProblemAndExitsOne() async throws {
         let directory = TestDirectory()
         let broken = Self.schedule.replacingOccurrences(of: "\"person\": \"r1\"", with: "\"person\": \"r9\"")

@@ -84,7 +84,8 @@ public struct Forecast: Sendable, Hashable {
             ? " The schedule's data reaches \(days[days.count - 1].day): \(knownDays) of \(horizon.days) days forecast."
             : ""
         guard let first = firstRedDay else {
-            return "No day at RED or worse in the next \(horizon.days) days.\(reach)"
+            let span = knownDays < horizon.days ? "the \(knownDays) days forecast" : "the next \(horizon.days) days"
+            return "No day at RED or worse in \(span).\(reach)"
         }
         let count = redOrWorseDays
         let leave = first.onLeave.isEmpty ? "" : ", \(first.onLeave.count) faculty on leave"

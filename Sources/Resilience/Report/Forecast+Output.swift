@@ -43,11 +43,30 @@ extension Forecast {
         }
     }
 
-    /// The verdict and the days at RED or worse (at most `limit` of them), for people.
-    public func lines(limit: Int = 10) -> [String] {
+    /// "90 days from 2026-09-14: 51 GREEN, 14 YELLOW, …": the days per band.
+    var headline: String {
         let counts = daysPerLevel
         let perLevel = UtilizationLevel.allCases.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        var lines = ["Forecast      \(horizon.days) days from \(horizon.from): \(perLevel)", "  \(summary)"]
+        return "\(horizon.days) days from \(horizon.from): \(perLevel)"
+    }
+
+    /// The verdict, then every forecast day on a line: `vigil resilience forecast`'s text output.
+    public func text() -> String {
+        var lines = ["Forecast: \(headline)", summary, ""]
+        lines.append("date        level   util  required/capacity  gaps  on leave")
+        for day in days {
+            let percent = "\(Int((day.utilization.rate * 100).rounded()))%"
+            let load = "\(day.utilization.required)/\(day.utilization.capacity)"
+            lines.append(
+                "\(day.day)  \(day.level.description.padding(6))  \(percent.padding(4))  \(load.padding(17))  "
+                    + "\(String(day.gapSlots).padding(4))  \(day.onLeave.joined(separator: ", "))")
+        }
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+
+    /// The verdict and the days at RED or worse (at most `limit` of them), for people.
+    public func lines(limit: Int = 10) -> [String] {
+        var lines = ["Forecast      \(headline)", "  \(summary)"]
         let notable = days.filter { $0.level >= .red }
         for day in notable.prefix(limit) {
             let leave = day.onLeave.isEmpty ? "" : "; on leave: " + day.onLeave.joined(separator: ", ")
@@ -65,4 +84,12 @@ extension Forecast {
 extension UtilizationLevel {
     /// The band's lower-case name, the `level` label of `resilience_forecast_days`.
     public var metricName: String { description.lowercased() }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = Substring(self)
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
 }
