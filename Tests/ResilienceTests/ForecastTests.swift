@@ -112,15 +112,17 @@ import Testing
         builder.rotation("clinic")
         for day in 0..<14 {
             builder.assign(["f1", "f2", "f3"][day % 3], day: day, .am, "clinic")
+            if day % 3 == 1 { builder.assign("f3", day: day, .am, "clinic") }
             if day % 2 == 0 { builder.assign("f2", day: day, .pm, "clinic") }
         }
         builder.absent("f3", from: 2, to: 8)
         let forecast = evaluate(builder).forecast
         #expect(forecast.days.count == 14)
         for day in forecast.days {
-            let alone = Utilization(
-                index: WindowIndex(program: builder.program, window: ScheduleWindow(from: day.day, days: 1)))
-            #expect(day.utilization == alone, "\(day.day)")
+            let oneDay = WindowIndex(program: builder.program, window: ScheduleWindow(from: day.day, days: 1))
+            #expect(day.utilization == Utilization(index: oneDay), "\(day.day)")
+            #expect(day.gapSlots == Coverage(index: oneDay).gapSlots, "\(day.day)")
+            #expect(day.onLeave.count == FacultyAvailability(index: oneDay).onLeave, "\(day.day)")
         }
     }
 

@@ -22,7 +22,8 @@ public struct Coverage: Sendable, Hashable {
         var need = 0
         var covered = 0
         var gaps: [Int] = []
-        for (position, slot) in index.slots.enumerated() where slot.need > 0 && days.contains(slot.halfDay / 2) {
+        for position in index.slotRange(days: days) where index.slots[position].need > 0 {
+            let slot = index.slots[position]
             slots += 1
             need += slot.need
             covered += min(slot.coverage, slot.need)

@@ -21,7 +21,7 @@ public struct Utilization: Sendable, Hashable {
     public init(index: WindowIndex, days: Range<Int>, thresholds: UtilizationThresholds = .standard) {
         let days = days.clamped(to: 0..<index.window.days)
         var required = 0
-        for slot in index.slots where days.contains(slot.halfDay / 2) { required += slot.need }
+        for position in index.slotRange(days: days) { required += index.slots[position].need }
         var capacity = 0
         let weeks = index.weeks.count
         var sessions = [Int](repeating: 0, count: weeks)

@@ -183,6 +183,22 @@ public struct WindowIndex: Sendable {
         slotsCoveredBy = covered
     }
 
+    /// Positions in ``slots`` of the slots on the window's days `days` (offsets): slots are ordered by
+    /// half-day, so this is a contiguous range, found by binary search.
+    public func slotRange(days: Range<Int>) -> Range<Int> {
+        func firstSlot(atOrAfter halfDay: Int) -> Int {
+            var low = 0
+            var high = slots.count
+            while low < high {
+                let middle = (low + high) / 2
+                if slots[middle].halfDay < halfDay { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let lower = firstSlot(atOrAfter: days.lowerBound * 2)
+        return lower..<max(lower, firstSlot(atOrAfter: days.upperBound * 2))
+    }
+
     /// True when faculty `member` is absent on the window's day `offset`.
     @inline(__always) public func isAbsent(_ member: Int, dayOffset offset: Int) -> Bool {
         absentBits[member * window.days + offset]
