@@ -93,7 +93,3 @@ public struct Forecast: Sendable, Hashable {
             + "(\(first.level), utilization \(Int((first.utilization.rate * 100).rounded()))%\(leave)).\(reach)"
     }
 }
-
-extension UtilizationLevel: Comparable {
-    public static func < (lhs: UtilizationLevel, rhs: UtilizationLevel) -> Bool { lhs.rawValue < rhs.rawValue }
-}

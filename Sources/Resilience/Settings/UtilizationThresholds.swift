@@ -31,7 +31,7 @@ public struct UtilizationThresholds: Sendable, Hashable {
 }
 
 /// A utilization band, exported as `resilience_utilization_level` (0..4).
-public enum UtilizationLevel: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum UtilizationLevel: Int, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     case green = 0
     case yellow, orange, red, black
 
@@ -44,4 +44,7 @@ public enum UtilizationLevel: Int, Sendable, Hashable, CaseIterable, CustomStrin
         case .black: return "BLACK"
         }
     }
+
+    /// Ordered by severity: GREEN < YELLOW < … < BLACK.
+    public static func < (lhs: UtilizationLevel, rhs: UtilizationLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }
