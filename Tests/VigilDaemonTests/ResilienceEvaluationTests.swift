@@ -69,10 +69,15 @@ struct ResilienceEvaluationTests {
 
         let verdict = try VigilProcessTests.run(promtool, ["check", "metrics"], input: text)
         // Exit 1 is a format error; 3 means lint findings. The only findings allowed are on the
-        // names the program's ACGME rule file depends on (`*_gauge`, hours), which are kept as is.
+        // names the program's ACGME rule file depends on (`*_gauge`, hours), which are kept as is,
+        // and the forecast's day counts (issue 14 names `resilience_forecast_days`): counts of days,
+        // not durations, which promtool's "use seconds" lint cannot tell apart.
         #expect(verdict.status == 0 || verdict.status == 3, "promtool rejected /metrics:\n\(verdict.output)")
         let findings = verdict.output.split(separator: "\n").filter { !$0.isEmpty }
-        let legacy = ["resident_", "acgme_compliance_score_gauge", "scheduled_blocks_without_faculty_gauge"]
+        let legacy = [
+            "resident_", "acgme_compliance_score_gauge", "scheduled_blocks_without_faculty_gauge",
+            "resilience_forecast_days use base unit", "resilience_forecast_known_days use base unit",
+        ]
         let unexpected = findings.filter { line in !legacy.contains { line.hasPrefix($0) } }
         #expect(unexpected.isEmpty, "promtool findings on Vigil's own names:\n\(unexpected.joined(separator: "\n"))")
     }
