@@ -45,6 +45,18 @@ import Testing
         #expect(error.message.contains("nested"))
     }
 
+    /// Found by the fuzzer: `1+1+…+1` with 2,000 terms parsed (the operators fold in a loop) into a
+    /// tree 2,000 levels deep, and printing it overflowed the stack. Folded operators now count
+    /// against the same depth limit; a long but allowed chain still prints and parses back.
+    @Test func longOperatorChainsCountAgainstTheDepthLimit() throws {
+        let tooLong = "1" + String(repeating: " + 1", count: 2000)
+        let error = try #require(throws: PromQLParseError.self) { try PromQLParser.parse(tooLong) }
+        #expect(error.message.contains("nested more than"), "\(error)")
+        let allowed = "x" + String(repeating: " or x", count: 200)
+        let parsed = try PromQLParser.parse(allowed)
+        #expect(try PromQLParser.parse(parsed.description) == parsed)
+    }
+
     static let cases: [(String, String)] = [
         ("# just a comment\n\n", "1:1: parse error: no expression found in input"),
         ("1+", "1:3: parse error: unexpected end of input"),

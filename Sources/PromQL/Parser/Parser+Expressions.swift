@@ -8,9 +8,18 @@ extension Parser {
             throw error(at: try peek().start, "expression nested more than \(Parser.maximumDepth) levels deep")
         }
         var lhs = try parseOperand()
+        // Each operator folded into `lhs` makes the tree one level deeper without recursing here,
+        // so it counts against the same limit: printing, comparing and evaluating the tree recurse.
+        var folded = 0
+        defer { depth -= folded }
         while true {
             let token = try peek()
             guard let op = token.kind.binaryOperator, op.precedence >= minimumPrecedence else { return lhs }
+            depth += 1
+            folded += 1
+            if depth > Parser.maximumDepth {
+                throw error(at: token.start, "expression nested more than \(Parser.maximumDepth) levels deep")
+            }
             advance()
             let modifiers = try parseBinaryModifiers()
             let rhs = try parseExpression(minimumPrecedence: op.isRightAssociative ? op.precedence : op.precedence + 1)
