@@ -1,9 +1,12 @@
 import Alerting
 import Foundation
+import Logging
 import Notify
 import Storage
+import Synchronization
 import TestSupport
 import Testing
+import Transport
 import VigilCore
 
 /// The delivery worker over the real SQLite outbox, a manual clock and a real webhook receiver:
@@ -262,5 +265,70 @@ import VigilCore
             #expect(error.contains("pagerduty[0]"))
         }
         #expect(try harness.stored(message.id)?.state == .dead)
+    }
+}
+
+/// A message committed after the worker read the outbox but handed to it before it cleared its inbox
+/// was dropped from the schedule (it stayed pending in SQLite until the next restart). The store
+/// below commits and hands over a message from inside the worker's read, the narrowest form of that
+/// race, deterministically.
+@Suite struct OutboxReloadRaceTests {
+    final class RacingStore: OutboxStore {
+        let base: OutboxRepository
+        let onFirstRead: Mutex<(@Sendable () -> Void)?>
+
+        init(base: OutboxRepository, onFirstRead: @escaping @Sendable () -> Void) {
+            self.base = base
+            self.onFirstRead = Mutex(onFirstRead)
+        }
+
+        func due(at now: Int64, limit: Int, excluding busy: Set<String>) throws -> [OutboxMessage] {
+            try base.due(at: now, limit: limit, excluding: busy)
+        }
+        func nextAttemptTime() throws -> Int64? { try base.nextAttemptTime() }
+        func record(_ outcomes: [OutboxOutcome]) throws { try base.record(outcomes) }
+        func requeue(id: String, at time: Int64) throws -> Bool { try base.requeue(id: id, at: time) }
+        func pendingCount() throws -> Int { try base.pendingCount() }
+        func messages(state: OutboxState?, limit: Int) throws -> [OutboxMessage] {
+            let read = try base.messages(state: state, limit: limit)
+            onFirstRead.withLock { hook in
+                hook?()
+                hook = nil
+            }
+            return read
+        }
+    }
+
+    @Test func aMessageHandedOverDuringTheWorkersOutboxReadIsStillDelivered() async throws {
+        let harness = try OutboxHarness()
+        try await WebhookReceiver.run { receiver in
+            let receivers = [OutboxDeliveryTests.webhook("hook", url: receiver.url("a"))]
+            let renderer = MessageRenderer(
+                externalURL: Fixtures.externalURL, receivers: ReceiverDirectory(receivers))
+            let notification = Fixtures.notification(decidedAt: harness.now)
+            let message = try #require(renderer.render(notification, id: "11111111-aaaa-4bbb-8ccc-0000000000ff"))
+            let worker = Mutex<DeliveryWorker?>(nil)
+            let store = RacingStore(base: harness.outbox) {
+                try? harness.alerting.record(log: [notification.logEntry], messages: [message])
+                worker.withLock { $0 }?.deliver([message])
+            }
+            var logger = Logger(label: "delivery-worker")
+            logger.logLevel = .critical
+            let made = DeliveryWorker(
+                store: store,
+                senders: [
+                    "webhook": WebhookSender(
+                        directory: ReceiverDirectory(receivers), transport: CurlTransport(),
+                        secret: OutboxHarness.secret, userAgent: "Vigil/test")
+                ],
+                clock: harness.clock, logger: logger, metrics: harness.recorder, random: { 0 })
+            worker.withLock { $0 = made }
+            let running = Task { await made.run() }
+            let events = await harness.recorder.waitUntilDelivered(message.id)
+            running.cancel()
+            await running.value
+            #expect(events == [.delivered(message.id)], "the message handed over during the read was dropped")
+            #expect(receiver.requests.count == 1)
+        }
     }
 }

@@ -92,7 +92,10 @@ public actor DeliveryWorker {
                 let pending = try store.messages(state: .pending, limit: Int.max).reversed()
                 fresh.add(pending.filter { inFlight[$0.id] == nil }, now: now)
                 schedule = fresh
-                inbox.withLock { $0.removeAll() }
+                // Only what the read saw leaves the inbox: a message committed after the read and
+                // handed over before this line must still be scheduled below, not dropped.
+                let read = Set(pending.map(\.id))
+                inbox.withLock { $0.removeAll { read.contains($0.id) } }
             } catch {
                 logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
                 reload.withLock { $0 = true }
