@@ -19,6 +19,9 @@ public protocol ScheduleControl: Sendable {
 
     /// The latest resilience report.
     func resilienceReport() async -> ScheduleControlReply
+
+    /// The latest report's cross-training advice.
+    func resilienceAdvice() async -> ScheduleControlReply
 }
 
 /// The daemon's answer to a schedule or resilience request.

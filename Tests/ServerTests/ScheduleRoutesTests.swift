@@ -40,6 +40,11 @@ actor ScriptedScheduleControl: ScheduleControl {
         received.append(("report", 0, ""))
         return reply
     }
+
+    func resilienceAdvice() -> ScheduleControlReply {
+        received.append(("advice", 0, ""))
+        return reply
+    }
 }
 
 /// Runs the real HTTP server with `control` behind the schedule routes on a loopback port.
@@ -177,12 +182,16 @@ struct ScheduleRoutesTests {
         let control = ScriptedScheduleControl()
         await control.set(reply: reply)
         try await withScheduleServer(control: control, token: Self.token) { base in
-            for path in ["/api/v1/schedule/summary", "/api/v1/resilience/report", "/api/v1/resilience/state"] {
+            let paths = [
+                "/api/v1/schedule/summary", "/api/v1/resilience/report", "/api/v1/resilience/advice",
+                "/api/v1/resilience/state",
+            ]
+            for path in paths {
                 let response = try await send("GET", base + path)
                 #expect(response.status == status)
                 #expect(try JSONDecoder().decode(ErrorEnvelope.self, from: Data(response.body)).errorType == type)
             }
         }
-        #expect(await control.received.map(\.call) == ["summary", "report", "state"])
+        #expect(await control.received.map(\.call) == ["summary", "report", "advice", "state"])
     }
 }

@@ -39,6 +39,30 @@ struct ResilienceEvaluationTests {
         try await vigil.stop()
     }
 
+    /// f1 alone may do the clinic (f2's capabilities hold none), so f1 is a single point of
+    /// failure; f2 is free both mornings: train f2 in clinic. Then f1+f2 is a fatal pair.
+    @Test func theAdviceEndpointServesTheCachedReportsCrossTraining() async throws {
+        let people = """
+            {"id": "f1", "name": "Dr One", "role": "faculty", "capabilities": ["clinic"]},
+            {"id": "f2", "name": "Dr Two", "role": "faculty", "capabilities": []},
+            {"id": "r1", "name": "Res One", "role": "resident", "pgy": 1},
+            {"id": "r2", "name": "Res Two", "role": "resident", "pgy": 2}
+            """
+        let vigil = try await ScheduleTestDaemon.start(schedule: TestPrograms.program(people: people, absences: "[]"))
+        let advice = try await vigil.data("/api/v1/resilience/advice")
+        let trainings = try #require(advice["trainings"] as? [[String: Any]])
+        #expect(trainings.count == 1)
+        #expect(trainings.first?["person"] as? String == "f2")
+        #expect(trainings.first?["rotation"] as? String == "clinic")
+        #expect(trainings.first?["single_points_of_failure"] as? [String: Int] == ["before": 1, "after": 0])
+        #expect(trainings.first?["fatal_pairs"] as? [String: Int] == ["before": 0, "after": 1])
+        let report = try await vigil.data("/api/v1/resilience/report")
+        let reported = try #require((report["advice"] as? [String: Any])?["trainings"] as? [[String: Any]])
+        #expect(reported.first?["why"] as? String == trainings.first?["why"] as? String)
+        #expect(await vigil.daemon.resilience.evaluations == 1, "served from the cached report")
+        try await vigil.stop()
+    }
+
     @Test func aNewDayMovesTheWindowAndReRunsTheEngine() async throws {
         let vigil = try await ScheduleTestDaemon.start(
             schedule: TestPrograms.base,

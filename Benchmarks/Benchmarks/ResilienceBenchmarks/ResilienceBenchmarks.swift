@@ -37,6 +37,7 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+    insightBenchmarks()
 }
 
 /// A generated program and its analysis window: from the first Monday on or after the program's
@@ -59,5 +60,28 @@ struct ContingencyFixture: Sendable {
         while monday.isoWeekday != 1 { monday = monday.advanced(by: 1) }
         window = ScheduleWindow(from: monday, days: weeks * 7)
         analysis = ContingencyAnalysis(index: WindowIndex(program: program, window: window))
+    }
+}
+
+/// The insight issue 14 asks for on top of N-1/N-2 (hubs, cross-training advice, forecast), timed
+/// together on one core: its target is under 1 s for the 13-week program and 3 s for the year.
+let insightBenchmarks: @Sendable () -> Void = {
+    for fixture in [ContingencyFixture.quarter, ContingencyFixture.year] {
+        Benchmark("Insight (N-1/N-2, hubs, advice K=5, forecast 90d), \(fixture.name), one core") { benchmark in
+            for _ in benchmark.scaledIterations {
+                let contingency = fixture.analysis.report()
+                blackHole(fixture.analysis.hubs(contingency: contingency))
+                blackHole(fixture.analysis.advice(contingency: contingency, limit: 5))
+                blackHole(
+                    Forecast(program: fixture.program, horizon: ScheduleWindow(from: fixture.window.from, days: 90)))
+            }
+        }
+        Benchmark("Cross-training advice K=5, \(fixture.name)") { benchmark in
+            let contingency = fixture.analysis.report()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(fixture.analysis.advice(contingency: contingency, limit: 5))
+            }
+        }
     }
 }

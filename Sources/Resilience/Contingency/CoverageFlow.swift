@@ -8,7 +8,7 @@
 /// units placed by hand (a warm start: the union of two single-loss solutions for N-2) and
 /// augmentation then makes it maximal.
 struct CoverageFlow {
-    let table: FillerTable
+    private(set) var table: FillerTable
 
     /// faculty × half-days: the slot holding that (filler, half-day), or −1.
     private(set) var occupant: [Int32]
@@ -64,6 +64,15 @@ struct CoverageFlow {
         parentSlot = [Int32](repeating: -1, count: slotCount)
         parentFiller = [Int32](repeating: -1, count: slotCount)
         fillerParent = [Int32](repeating: -1, count: faculty)
+    }
+
+    /// Solves later rounds on `other`, a table of the same window differing only in its candidate
+    /// lists (the cross-training advice tries many), reusing every buffer.
+    mutating func use(_ other: FillerTable) {
+        precondition(
+            other.facultyCount == table.facultyCount && other.slotHalfDay.count == table.slotHalfDay.count,
+            "a table of another window")
+        table = other
     }
 
     // MARK: Rounds

@@ -90,6 +90,21 @@ struct FillerTable: Sendable {
         }
     }
 
+    /// `table` with other candidate lists (see `adding(member:rotation:index:)`).
+    init(copying table: FillerTable, candidateStart: [Int32], candidates: [Int32]) {
+        facultyCount = table.facultyCount
+        halfDayCount = table.halfDayCount
+        weekCount = table.weekCount
+        slotHalfDay = table.slotHalfDay
+        slotWeek = table.slotWeek
+        slotSlack = table.slotSlack
+        self.candidateStart = candidateStart
+        self.candidates = candidates
+        room = table.room
+        weekFirstHalfDay = table.weekFirstHalfDay
+        coverage = table.coverage
+    }
+
     /// The new deficit of a slot when `removed` of its coverers are gone:
     /// max(0, need − (coverage − removed)) − max(0, need − coverage) = max(0, removed − max(0, slack)).
     @inline(__always) func newDeficit(slot: Int, removedCoverers removed: Int) -> Int {

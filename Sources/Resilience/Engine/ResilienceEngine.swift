@@ -32,6 +32,9 @@ public struct ResilienceEngine: Sendable {
         let hubs = timer.measure(&timings.hubs) {
             analysis.hubs(contingency: contingency, settings: settings.hubs)
         }
+        let advice = timer.measure(&timings.advice) {
+            analysis.advice(contingency: contingency, limit: settings.advice.trainings)
+        }
         let forecast = timer.measure(&timings.forecast) {
             Forecast(
                 program: program, horizon: ScheduleWindow(from: window.from, days: settings.forecast.horizonDays),
@@ -63,7 +66,8 @@ public struct ResilienceEngine: Sendable {
         timings.total = PhaseTimer.seconds(ContinuousClock().now - start)
         return ResilienceReport(
             program: program.name, window: window, state: state, utilization: utilization, coverage: coverage,
-            faculty: faculty, contingency: contingency, hubs: hubs, forecast: forecast, acgme: acgme, defense: defense,
+            faculty: faculty, contingency: contingency, hubs: hubs, forecast: forecast, advice: advice, acgme: acgme,
+            defense: defense,
             shedding: shedding,
             fallbacks: fallbacks, timings: timings)
     }

@@ -14,6 +14,8 @@ public struct ResilienceReport: Sendable {
     public var hubs: HubReport
     /// The coming days one by one, over the forecast horizon from the window's first day.
     public var forecast: Forecast
+    /// The cross-trainings that remove the most single points of failure and fatal pairs.
+    public var advice: TrainingAdvice
     public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment

@@ -63,6 +63,7 @@ extension ResilienceReport {
                 for hub in hubs.top() { list.object { Self.writeHub(hub, &$0) } }
             }
             json.object("forecast") { forecast.write(&$0) }
+            json.object("advice") { advice.write(&$0) }
             json.object("acgme") { writeACGME(&$0) }
             json.object("load_shedding") { writeShedding(&$0) }
             json.array("fallbacks") { list in
@@ -73,6 +74,7 @@ extension ResilienceReport {
                 $0.number("contingency_seconds", timings.contingency)
                 $0.number("hubs_seconds", timings.hubs)
                 $0.number("forecast_seconds", timings.forecast)
+                $0.number("advice_seconds", timings.advice)
                 $0.number("acgme_seconds", timings.acgme)
                 $0.number("shedding_seconds", timings.shedding)
                 $0.number("fallbacks_seconds", timings.fallbacks)

@@ -22,6 +22,7 @@ extension ResilienceReport {
                 + "on \(window.from)")
         lines.append(contentsOf: contingencyLines)
         lines.append(contentsOf: hubLines)
+        lines.append(contentsOf: advice.lines())
         lines.append(contentsOf: forecast.lines())
         lines.append(contentsOf: acgmeLines)
         lines.append(contentsOf: sheddingLines)

@@ -9,14 +9,17 @@ public struct ResilienceSettings: Sendable, Hashable {
     public var hubs: HubSettings
     /// How far the forecast looks ahead.
     public var forecast: ForecastSettings
+    /// How many cross-trainings the advice works out.
+    public var advice: AdviceSettings
 
     public static let standard = ResilienceSettings(
         utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true, hubs: .standard,
-        forecast: .standard)
+        forecast: .standard, advice: .standard)
 
     public init(
         utilization: UtilizationThresholds, defense: DefenseSettings, acgme: ACGMELimits = ACGMELimits(),
-        computeN2: Bool = true, hubs: HubSettings = .standard, forecast: ForecastSettings = .standard
+        computeN2: Bool = true, hubs: HubSettings = .standard, forecast: ForecastSettings = .standard,
+        advice: AdviceSettings = .standard
     ) {
         self.utilization = utilization
         self.defense = defense
@@ -24,5 +27,6 @@ public struct ResilienceSettings: Sendable, Hashable {
         self.computeN2 = computeN2
         self.hubs = hubs
         self.forecast = forecast
+        self.advice = advice
     }
 }

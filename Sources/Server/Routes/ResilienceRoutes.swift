@@ -2,7 +2,8 @@ import Hummingbird
 import NIOCore
 
 /// `GET`/`PUT /api/v1/resilience/state` (the load-shedding level and active fallback operators
-/// decide; writes need the bearer token) and `GET /api/v1/resilience/report` (the latest report).
+/// decide; writes need the bearer token), `GET /api/v1/resilience/report` (the latest report) and
+/// `GET /api/v1/resilience/advice` (its cross-training advice).
 struct ResilienceRoutes {
     let control: any ScheduleControl
 
@@ -18,6 +19,9 @@ struct ResilienceRoutes {
         }
         router.get("/api/v1/resilience/report") { _, _ in
             try ScheduleReplyResponse.response(for: await control.resilienceReport())
+        }
+        router.get("/api/v1/resilience/advice") { _, _ in
+            try ScheduleReplyResponse.response(for: await control.resilienceAdvice())
         }
     }
 }

@@ -4,7 +4,8 @@ import VigilCore
 /// The `resilience:` section: the engine's utilization bands, defense-in-depth weights and
 /// breakpoints, and whether N-2 runs. Every key is optional; what is left out keeps
 /// `ResilienceSettings.standard`. `hubs.critical_threshold` sets when a hub counts as critical,
-/// `forecast.horizon` how far the forecast looks ahead.
+/// `forecast.horizon` how far the forecast looks ahead, `advice.trainings` how many cross-trainings
+/// the advice works out.
 extension ConfigReadContext {
     func readResilience(_ section: YAMLMappingReader) -> ResilienceSettings {
         var settings = ResilienceSettings.standard
@@ -21,6 +22,9 @@ extension ConfigReadContext {
         if let forecast = section.mapping("forecast", readForecast) {
             settings.forecast = forecast
         }
+        if let advice = section.mapping("advice", readAdvice) {
+            settings.advice = advice
+        }
         return settings
     }
 
@@ -33,6 +37,16 @@ extension ConfigReadContext {
         }
         hubs.criticalThreshold = threshold ?? hubs.criticalThreshold
         return hubs
+    }
+
+    /// `{trainings}`: how many cross-trainings the advice works out greedily, 0 (off) to 50.
+    private func readAdvice(_ section: YAMLMappingReader) -> AdviceSettings {
+        var advice = AdviceSettings.standard
+        let trainings = section.int("trainings") { value in
+            (0...50).contains(value) ? nil : "must be between 0 (no advice) and 50, got \(value)"
+        }
+        advice.trainings = trainings ?? advice.trainings
+        return advice
     }
 
     /// `{horizon}`: how far the forecast looks ahead, a whole number of days from 1d to 366d.

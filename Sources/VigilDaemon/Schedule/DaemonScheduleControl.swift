@@ -69,4 +69,11 @@ struct DaemonScheduleControl: ScheduleControl {
         }
         return .ok(json: Array(report.json(pretty: false).utf8))
     }
+
+    func resilienceAdvice() async -> ScheduleControlReply {
+        guard let report = await runner.latestReport else {
+            return .unavailable(reason: "no cross-training advice yet: no schedule has been loaded")
+        }
+        return .ok(json: Array(report.advice.json(pretty: false).utf8))
+    }
 }

@@ -5,7 +5,10 @@ import ArgumentParser
 struct ResilienceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resilience",
-        abstract: "Resilience engine tools: generate programs, report on or forecast a schedule, assess an emergency.",
-        subcommands: [GenerateCommand.self, ReportCommand.self, ForecastCommand.self, EmergencyCommand.self]
+        abstract: "Resilience engine tools: generate programs; report on, forecast or advise on a schedule; "
+            + "assess an emergency.",
+        subcommands: [
+            GenerateCommand.self, ReportCommand.self, ForecastCommand.self, AdviseCommand.self, EmergencyCommand.self,
+        ]
     )
 }
