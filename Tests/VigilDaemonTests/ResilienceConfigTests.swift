@@ -37,11 +37,13 @@ struct ResilienceConfigTests {
               hubs: {critical_threshold: 0.7}
               forecast: {horizon: 13w}
               advice: {trainings: 3}
+              cascade: {overload_factor: 1.5}
             """
         let settings = try ConfigLoader.parse(yaml: yaml, path: Self.path).resilience
         #expect(settings.hubs.criticalThreshold == 0.7)
         #expect(settings.forecast.horizonDays == 91)
         #expect(settings.advice.trainings == 3)
+        #expect(settings.cascade.overloadFactor == 1.5)
         #expect(
             settings.utilization
                 == UtilizationThresholds(yellow: 0.6, orange: 0.75, red: 0.85, black: 0.9, target: 0.75))
@@ -97,7 +99,15 @@ struct ResilienceConfigTests {
                     + "breakpoints must be strictly ascending, got 1.0, 3.0, 3.0, 11.0",
                 "\(path):8:26: resilience.defense.breakpoints.utilization[1]: expected a number, got \"high\"",
                 "\(path):9:7: resilience.n2: expected a boolean (true or false), got \"sometimes\"",
-                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: advice, defense, forecast, hubs, n2, utilization_thresholds)",
+                "\(path):10:3: resilience.horizon: unknown key \"horizon\" (known keys: advice, cascade, defense, forecast, hubs, n2, utilization_thresholds)",
+            ])
+    }
+
+    @Test func anOverloadFactorOfOneOrLessIsReportedAtItsPosition() {
+        #expect(
+            Self.errors("resilience:\n  cascade:\n    overload_factor: 1\n") == [
+                "\(Self.path):3:22: resilience.cascade.overload_factor: must be greater than 1 and at most 3 "
+                    + "(a multiple of the usual load), got 1.0"
             ])
     }
 

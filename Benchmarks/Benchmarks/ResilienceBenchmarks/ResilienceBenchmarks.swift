@@ -67,11 +67,15 @@ struct ContingencyFixture: Sendable {
 /// together on one core: its target is under 1 s for the 13-week program and 3 s for the year.
 let insightBenchmarks: @Sendable () -> Void = {
     for fixture in [ContingencyFixture.quarter, ContingencyFixture.year] {
-        Benchmark("Insight (N-1/N-2, hubs, advice K=5, forecast 90d), \(fixture.name), one core") { benchmark in
+        Benchmark("Insight (N-1/N-2, hubs, advice K=5, cascade, recovery, forecast 90d), \(fixture.name), one core") {
+            benchmark in
             for _ in benchmark.scaledIterations {
                 let contingency = fixture.analysis.report()
-                blackHole(fixture.analysis.hubs(contingency: contingency))
+                let hubs = fixture.analysis.hubs(contingency: contingency)
                 blackHole(fixture.analysis.advice(contingency: contingency, limit: 5))
+                let top = hubs.ranked.first.flatMap { fixture.analysis.index.facultyIndex[$0.person] }
+                blackHole(fixture.analysis.cascade(from: top))
+                blackHole(fixture.analysis.recoveryDistance())
                 blackHole(
                     Forecast(program: fixture.program, horizon: ScheduleWindow(from: fixture.window.from, days: 90)))
             }

@@ -90,8 +90,8 @@ struct FillerTable: Sendable {
         }
     }
 
-    /// `table` with other candidate lists (see `adding(member:rotation:index:)`).
-    init(copying table: FillerTable, candidateStart: [Int32], candidates: [Int32]) {
+    /// `table` with other candidate lists or weekly room (see `adding(member:rotation:index:)`).
+    init(copying table: FillerTable, candidateStart: [Int32], candidates: [Int32], room: [Int32]? = nil) {
         facultyCount = table.facultyCount
         halfDayCount = table.halfDayCount
         weekCount = table.weekCount
@@ -100,7 +100,7 @@ struct FillerTable: Sendable {
         slotSlack = table.slotSlack
         self.candidateStart = candidateStart
         self.candidates = candidates
-        room = table.room
+        self.room = room ?? table.room
         weekFirstHalfDay = table.weekFirstHalfDay
         coverage = table.coverage
     }

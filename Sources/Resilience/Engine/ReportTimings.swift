@@ -6,6 +6,7 @@ public struct ReportTimings: Sendable, Hashable {
     public var hubs: Double = 0
     public var forecast: Double = 0
     public var advice: Double = 0
+    public var cascade: Double = 0
     public var acgme: Double = 0
     public var shedding: Double = 0
     public var fallbacks: Double = 0

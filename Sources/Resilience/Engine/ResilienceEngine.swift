@@ -35,6 +35,11 @@ public struct ResilienceEngine: Sendable {
         let advice = timer.measure(&timings.advice) {
             analysis.advice(contingency: contingency, limit: settings.advice.trainings)
         }
+        let cascade = timer.measure(&timings.cascade) {
+            analysis.cascade(
+                from: hubs.ranked.first.flatMap { index.facultyIndex[$0.person] }, settings: settings.cascade)
+        }
+        let recovery = timer.measure(&timings.cascade, accumulate: true) { analysis.recoveryDistance() }
         let forecast = timer.measure(&timings.forecast) {
             Forecast(
                 program: program, horizon: ScheduleWindow(from: window.from, days: settings.forecast.horizonDays),
@@ -63,10 +68,12 @@ public struct ResilienceEngine: Sendable {
             return FallbackPlanner(program: program, window: window, baseIndex: base, singlePoints: unfillable)
                 .planAll()
         }
+        let health = HealthScore(level: defense.level, cascade: cascade, recovery: recovery)
         timings.total = PhaseTimer.seconds(ContinuousClock().now - start)
         return ResilienceReport(
             program: program.name, window: window, state: state, utilization: utilization, coverage: coverage,
-            faculty: faculty, contingency: contingency, hubs: hubs, forecast: forecast, advice: advice, acgme: acgme,
+            faculty: faculty, contingency: contingency, hubs: hubs, forecast: forecast, advice: advice,
+            cascade: cascade, recovery: recovery, health: health, acgme: acgme,
             defense: defense,
             shedding: shedding,
             fallbacks: fallbacks, timings: timings)

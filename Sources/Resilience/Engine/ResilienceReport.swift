@@ -16,6 +16,12 @@ public struct ResilienceReport: Sendable {
     public var forecast: Forecast
     /// The cross-trainings that remove the most single points of failure and fatal pairs.
     public var advice: TrainingAdvice
+    /// What losing the top hub sets off.
+    public var cascade: Cascade
+    /// The assignment changes that restore coverage after the worst single loss.
+    public var recovery: RecoveryDistance
+    /// One 0–100 figure from the defense level, the cascade and the recovery.
+    public var health: HealthScore
     public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment

@@ -64,6 +64,15 @@ extension ResilienceReport {
             }
             json.object("forecast") { forecast.write(&$0) }
             json.object("advice") { advice.write(&$0) }
+            json.object("cascade") { cascade.write(&$0) }
+            json.object("recovery") { recovery.write(&$0) }
+            json.object("health") {
+                $0.number("score", health.value)
+                $0.number("defense", health.defensePart)
+                $0.number("cascade", health.cascadePart)
+                $0.number("recovery", health.recoveryPart)
+                $0.string("formula", HealthScore.formula)
+            }
             json.object("acgme") { writeACGME(&$0) }
             json.object("load_shedding") { writeShedding(&$0) }
             json.array("fallbacks") { list in
@@ -75,6 +84,7 @@ extension ResilienceReport {
                 $0.number("hubs_seconds", timings.hubs)
                 $0.number("forecast_seconds", timings.forecast)
                 $0.number("advice_seconds", timings.advice)
+                $0.number("cascade_seconds", timings.cascade)
                 $0.number("acgme_seconds", timings.acgme)
                 $0.number("shedding_seconds", timings.shedding)
                 $0.number("fallbacks_seconds", timings.fallbacks)

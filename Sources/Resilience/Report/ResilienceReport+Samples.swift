@@ -49,6 +49,17 @@ extension ResilienceReport {
         gauge(
             "resilience_hubs_critical", Double(hubs.criticalCount), [],
             "Faculty whose hub score exceeds resilience.hubs.critical_threshold (default 0.5).")
+        gauge(
+            "cascade_failure_risk", cascade.risk, [],
+            "0-100: coverage lost when the top hub goes and overloaded colleagues (past "
+                + "resilience.cascade.overload_factor of their usual load) drop out in turn; 100 below half coverage.")
+        gauge(
+            "recovery_distance", Double(recovery.changes), [],
+            "Assignment changes that restore coverage after the worst single faculty loss (from the repair planner).")
+        gauge(
+            "resilience_health_score", health.value, [],
+            "0-100: 0.5 x defense level (GREEN 100 .. BLACK 0) + 0.3 x (100 - cascade_failure_risk) + 0.2 x the "
+                + "share of the worst single loss a repair restores.")
         let forecastCounts = forecast.daysPerLevel
         for level in UtilizationLevel.allCases {
             gauge(

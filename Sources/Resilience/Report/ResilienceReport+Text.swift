@@ -23,6 +23,11 @@ extension ResilienceReport {
         lines.append(contentsOf: contingencyLines)
         lines.append(contentsOf: hubLines)
         lines.append(contentsOf: advice.lines())
+        lines.append("Cascade       \(cascade.summary)")
+        lines.append("Recovery      \(recovery.summary)")
+        lines.append(
+            "Health        \(Int(health.value.rounded()))/100 (defense \(Int(health.defensePart.rounded())), "
+                + "cascade \(Int(health.cascadePart.rounded())), recovery \(Int(health.recoveryPart.rounded())))")
         lines.append(contentsOf: forecast.lines())
         lines.append(contentsOf: acgmeLines)
         lines.append(contentsOf: sheddingLines)

@@ -11,15 +11,17 @@ public struct ResilienceSettings: Sendable, Hashable {
     public var forecast: ForecastSettings
     /// How many cross-trainings the advice works out.
     public var advice: AdviceSettings
+    /// When a colleague overloaded by a loss drops out in the cascade simulation.
+    public var cascade: CascadeSettings
 
     public static let standard = ResilienceSettings(
         utilization: .standard, defense: .standard, acgme: ACGMELimits(), computeN2: true, hubs: .standard,
-        forecast: .standard, advice: .standard)
+        forecast: .standard, advice: .standard, cascade: .standard)
 
     public init(
         utilization: UtilizationThresholds, defense: DefenseSettings, acgme: ACGMELimits = ACGMELimits(),
         computeN2: Bool = true, hubs: HubSettings = .standard, forecast: ForecastSettings = .standard,
-        advice: AdviceSettings = .standard
+        advice: AdviceSettings = .standard, cascade: CascadeSettings = .standard
     ) {
         self.utilization = utilization
         self.defense = defense
@@ -28,5 +30,6 @@ public struct ResilienceSettings: Sendable, Hashable {
         self.hubs = hubs
         self.forecast = forecast
         self.advice = advice
+        self.cascade = cascade
     }
 }

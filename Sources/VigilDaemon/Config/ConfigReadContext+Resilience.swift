@@ -5,7 +5,7 @@ import VigilCore
 /// breakpoints, and whether N-2 runs. Every key is optional; what is left out keeps
 /// `ResilienceSettings.standard`. `hubs.critical_threshold` sets when a hub counts as critical,
 /// `forecast.horizon` how far the forecast looks ahead, `advice.trainings` how many cross-trainings
-/// the advice works out.
+/// the advice works out, `cascade.overload_factor` when an overloaded colleague drops out.
 extension ConfigReadContext {
     func readResilience(_ section: YAMLMappingReader) -> ResilienceSettings {
         var settings = ResilienceSettings.standard
@@ -24,6 +24,9 @@ extension ConfigReadContext {
         }
         if let advice = section.mapping("advice", readAdvice) {
             settings.advice = advice
+        }
+        if let cascade = section.mapping("cascade", readCascade) {
+            settings.cascade = cascade
         }
         return settings
     }
@@ -47,6 +50,18 @@ extension ConfigReadContext {
         }
         advice.trainings = trainings ?? advice.trainings
         return advice
+    }
+
+    /// `{overload_factor}`: past this multiple of their usual load a colleague drops out in the
+    /// cascade simulation; greater than 1, at most 3.
+    private func readCascade(_ section: YAMLMappingReader) -> CascadeSettings {
+        var cascade = CascadeSettings.standard
+        let factor = section.double("overload_factor") { value in
+            value > 1 && value <= 3
+                ? nil : "must be greater than 1 and at most 3 (a multiple of the usual load), got \(value)"
+        }
+        cascade.overloadFactor = factor ?? cascade.overloadFactor
+        return cascade
     }
 
     /// `{horizon}`: how far the forecast looks ahead, a whole number of days from 1d to 366d.
