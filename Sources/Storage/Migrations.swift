@@ -128,6 +128,17 @@ enum Migrations {
                 table.column("saved_at", .integer).notNull()
             }
         }
+        // How many schedule slots each new schedule version changed, and when: the churn behind the
+        // phase-transition risk (slots changed in the last 7 days). Rows older than 30 days are pruned.
+        migrator.registerMigration("v7_schedule_change") { db in
+            try db.create(table: "schedule_change") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("at", .double).notNull()
+                table.column("slots_changed", .integer).notNull().check(sql: "slots_changed >= 0")
+                table.column("source", .text).notNull()
+            }
+            try db.create(index: "schedule_change_at", on: "schedule_change", columns: ["at"])
+        }
         return migrator
     }
 

@@ -11,9 +11,11 @@ public struct ResilienceEngine: Sendable {
         self.settings = settings
     }
 
-    public func evaluate(program: Program, window: ScheduleWindow, state: EngineState = EngineState())
-        -> ResilienceReport
-    {
+    /// `churn`: schedule slots changed in the last 7 days, from the daemon's stored history (nil
+    /// when unknown); it only feeds the phase-transition risk.
+    public func evaluate(
+        program: Program, window: ScheduleWindow, state: EngineState = EngineState(), churn: Int? = nil
+    ) -> ResilienceReport {
         let timer = PhaseTimer()
         var timings = ReportTimings()
         let start = ContinuousClock().now
@@ -68,12 +70,13 @@ public struct ResilienceEngine: Sendable {
             return FallbackPlanner(program: program, window: window, baseIndex: base, singlePoints: unfillable)
                 .planAll()
         }
+        let phaseTransition = PhaseTransitionRisk(utilization: utilization.rate, churn: churn)
         let health = HealthScore(level: defense.level, cascade: cascade, recovery: recovery)
         timings.total = PhaseTimer.seconds(ContinuousClock().now - start)
         return ResilienceReport(
             program: program.name, window: window, state: state, utilization: utilization, coverage: coverage,
             faculty: faculty, contingency: contingency, hubs: hubs, forecast: forecast, advice: advice,
-            cascade: cascade, recovery: recovery, health: health, acgme: acgme,
+            cascade: cascade, recovery: recovery, health: health, phaseTransition: phaseTransition, acgme: acgme,
             defense: defense,
             shedding: shedding,
             fallbacks: fallbacks, timings: timings)

@@ -22,6 +22,8 @@ public struct ResilienceReport: Sendable {
     public var recovery: RecoveryDistance
     /// One 0–100 figure from the defense level, the cascade and the recovery.
     public var health: HealthScore
+    /// How close the program is to failing all at once: utilization and schedule churn indicators.
+    public var phaseTransition: PhaseTransitionRisk
     public var acgme: ACGMEReport
     public var defense: DefenseAssessment
     public var shedding: LoadSheddingAssessment

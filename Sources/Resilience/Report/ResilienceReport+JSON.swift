@@ -66,6 +66,20 @@ extension ResilienceReport {
             json.object("advice") { advice.write(&$0) }
             json.object("cascade") { cascade.write(&$0) }
             json.object("recovery") { recovery.write(&$0) }
+            json.object("phase_transition") {
+                $0.int("risk", phaseTransition.level.rawValue)
+                $0.string("level", phaseTransition.level.description)
+                $0.array("indicators") { list in
+                    for indicator in phaseTransition.indicators { list.string(nil, indicator) }
+                }
+                $0.number("utilization", phaseTransition.utilization)
+                if let churn = phaseTransition.churn {
+                    $0.int("churn_slots_7d", churn)
+                } else {
+                    $0.null("churn_slots_7d")
+                }
+                $0.string("summary", phaseTransition.summary)
+            }
             json.object("health") {
                 $0.number("score", health.value)
                 $0.number("defense", health.defensePart)

@@ -50,6 +50,15 @@ extension ResilienceReport {
             "resilience_hubs_critical", Double(hubs.criticalCount), [],
             "Faculty whose hub score exceeds resilience.hubs.critical_threshold (default 0.5).")
         gauge(
+            "resilience_phase_transition_risk", Double(phaseTransition.level.rawValue), [],
+            "0 low, 1 medium, 2 high, 3 critical: how many of utilization above 0.85/0.90/0.95 and schedule "
+                + "churn above 10/20 slots in 7 days hold (capped at 3).")
+        if let churn = phaseTransition.churn {
+            gauge(
+                "resilience_schedule_churn_slots", Double(churn), [],
+                "Schedule slots (date, session, rotation) whose assignments changed in the last 7 days.")
+        }
+        gauge(
             "cascade_failure_risk", cascade.risk, [],
             "0-100: coverage lost when the top hub goes and overloaded colleagues (past "
                 + "resilience.cascade.overload_factor of their usual load) drop out in turn; 100 below half coverage.")

@@ -23,6 +23,7 @@ extension ResilienceReport {
         lines.append(contentsOf: contingencyLines)
         lines.append(contentsOf: hubLines)
         lines.append(contentsOf: advice.lines())
+        lines.append("Phase         \(phaseTransition.summary)")
         lines.append("Cascade       \(cascade.summary)")
         lines.append("Recovery      \(recovery.summary)")
         lines.append(

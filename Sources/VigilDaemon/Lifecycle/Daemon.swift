@@ -156,6 +156,7 @@ public final class Daemon: Sendable {
             source: scheduleSource,
             sinks: [ResilienceMetricsExporter(registry: registry), engineSink],
             metrics: ResilienceRunMetrics(registry: registry), stateStore: ResilienceStateStore(database: database),
+            changes: ScheduleChangeStore(database: database),
             audit: audit, logger: logger)
         scheduleControl = DaemonScheduleControl(
             source: scheduleSource, runner: resilience, state: state, clock: options.clock)

@@ -22,12 +22,16 @@ actor ResilienceRunner {
         var window: ScheduleWindow
         var state: EngineState
         var settings: ResilienceSettings
+        var churn: Int?
     }
 
     private let source: ScheduleSource
     private let sinks: [any ResilienceSampleSink]
     private let metrics: ResilienceRunMetrics
     private let stateStore: ResilienceStateStore
+    private let changes: ScheduleChangeStore
+    /// The last schedule version seen, to count the slots the next one changes.
+    private var previous: (version: Int, program: Program)?
     private let audit: AuditWriter
     private let logger: Logger
     private(set) var engineState: EngineState
@@ -42,12 +46,13 @@ actor ResilienceRunner {
 
     init(
         source: ScheduleSource, sinks: [any ResilienceSampleSink], metrics: ResilienceRunMetrics,
-        stateStore: ResilienceStateStore, audit: @escaping AuditWriter, logger: Logger
+        stateStore: ResilienceStateStore, changes: ScheduleChangeStore, audit: @escaping AuditWriter, logger: Logger
     ) {
         self.source = source
         self.sinks = sinks
         self.metrics = metrics
         self.stateStore = stateStore
+        self.changes = changes
         self.audit = audit
         self.logger = logger
         var state = EngineState()
@@ -143,14 +148,15 @@ actor ResilienceRunner {
 
     private func report(for loaded: LoadedSchedule, now: Date, config: VigilConfig) -> ResilienceReport {
         let window = EngineWindow.window(for: config.schedule, timezone: loaded.program.timezone, now: now)
+        let churn = churn(of: loaded, now: now)
         let key = EvaluationKey(
-            version: loaded.version, window: window, state: engineState, settings: config.resilience)
+            version: loaded.version, window: window, state: engineState, settings: config.resilience, churn: churn)
         if let cached, cached.key == key || cached.key.version > loaded.version {
             // Unchanged, or a newer schedule was evaluated while this call waited for the source.
             return cached.report
         }
         let report = ResilienceEngine(settings: config.resilience).evaluate(
-            program: loaded.program, window: window, state: engineState)
+            program: loaded.program, window: window, state: engineState, churn: churn)
         evaluations += 1
         metrics.observe(report.timings)
         for (type, count) in violations.record(report.violationIdentities) {
@@ -165,5 +171,28 @@ actor ResilienceRunner {
                 "seconds": "\(report.timings.total)",
             ])
         return report
+    }
+
+    /// Records the slots a newer schedule version changed against the last one seen (the first
+    /// version after a start has nothing to compare with), then answers the slots changed in the
+    /// last 7 days; nil when the history cannot be read.
+    private func churn(of loaded: LoadedSchedule, now: Date) -> Int? {
+        if let previous, previous.version < loaded.version {
+            let changed = ScheduleChurn.changedSlots(from: previous.program, to: loaded.program)
+            if changed > 0 {
+                do {
+                    try changes.record(slots: changed, source: loaded.origin.name, at: now)
+                } catch {
+                    logger.error("cannot record a schedule change", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+        if previous.map({ $0.version < loaded.version }) ?? true { previous = (loaded.version, loaded.program) }
+        do {
+            return try changes.slotsChanged(since: now.addingTimeInterval(-7 * 86_400))
+        } catch {
+            logger.error("cannot read the schedule change history", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 }
