@@ -25,6 +25,12 @@ extension ResilienceReport {
         lines.append(contentsOf: advice.lines())
         lines.append("Phase         \(phaseTransition.summary)")
         lines.append("Cascade       \(cascade.summary)")
+        for round in cascade.rounds.prefix(8) {
+            let dropping = round.overloaded.isEmpty ? "" : "; overloads \(round.overloaded.joined(separator: ", "))"
+            lines.append(
+                "  round \(round.number): \(round.lost.joined(separator: ", ")) gone (\(round.gone) in all), "
+                    + "\(round.unfilled) uncovered, coverage \(percent(round.coverage))\(dropping)")
+        }
         lines.append("Recovery      \(recovery.summary)")
         lines.append(
             "Health        \(Int(health.value.rounded()))/100 (defense \(Int(health.defensePart.rounded())), "
