@@ -12,6 +12,9 @@ public struct AlertingRule: Sendable {
     public static let resolvedRetention: Int64 = 15 * 60_000
 
     public let definition: RuleDefinition
+    /// What each evaluation queries: the expression's printed form, as Prometheus' rule manager
+    /// queries it (see `Expr.ruleQuery`).
+    let query: Expr
     /// The alerts by label set, including resolved ones still retained.
     public internal(set) var active: [Labels: Alert] = [:]
     public internal(set) var status = RuleStatus()
@@ -20,6 +23,7 @@ public struct AlertingRule: Sendable {
 
     public init(_ definition: RuleDefinition) {
         self.definition = definition
+        query = definition.expression.ruleQuery
         let templateName = "__alert_" + definition.name
         func prepare(_ labels: Labels) -> [(name: String, template: Result<AlertTemplate, TemplateError>)] {
             labels.pairs.map { pair in
@@ -52,7 +56,7 @@ public struct AlertingRule: Sendable {
     public mutating func evaluate(
         at time: Int64, in context: RuleEvaluationContext, limit: Int = 0
     ) throws(RuleEvaluationError) -> [IngestedSample] {
-        let result = try context.vector(definition.expression, at: time)
+        let result = try context.vector(query, at: time)
         var returned: [Labels: Alert] = [:]
         returned.reserveCapacity(result.count)
         let query = context.templateQuery(at: time)

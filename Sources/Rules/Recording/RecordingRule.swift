@@ -8,9 +8,12 @@ import TimeSeries
 public struct RecordingRule: Sendable {
     public let definition: RuleDefinition
     public internal(set) var status = RuleStatus()
+    /// What each evaluation queries: the expression's printed form (see `Expr.ruleQuery`).
+    let query: Expr
 
     public init(_ definition: RuleDefinition) {
         self.definition = definition
+        query = definition.expression.ruleQuery
     }
 
     public var name: String { definition.name }
@@ -19,7 +22,7 @@ public struct RecordingRule: Sendable {
     public func evaluate(
         at time: Int64, in context: RuleEvaluationContext, limit: Int = 0
     ) throws(RuleEvaluationError) -> [IngestedSample] {
-        let result = try context.vector(definition.expression, at: time)
+        let result = try context.vector(query, at: time)
         var seen = Set<Labels>()
         seen.reserveCapacity(result.count)
         var samples: [IngestedSample] = []

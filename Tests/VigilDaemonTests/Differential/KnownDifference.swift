@@ -31,12 +31,5 @@ struct KnownDifference: Sendable {
         ) { testCase, _, _ in
             testCase.description.contains("humanizeTimestamp")
         },
-        KnownDifference(
-            pinnedBy: "alertingRulesEvaluateTheirExpressionAsPrinted",
-            summary: "promtool evaluates a rule's expression as printed: matchers sorted (absent), `ignoring()` dropped"
-        ) { testCase, _, _ in
-            guard case .alert = testCase.kind else { return false }
-            return testCase.expression.contains("absent") || testCase.expression.contains("ignoring() group_")
-        },
     ]
 }
