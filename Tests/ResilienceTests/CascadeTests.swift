@@ -75,6 +75,24 @@ import Testing
         #expect(cascade.summary.hasSuffix("coverage 100% → 55% (5 faculty-slots uncovered), cascade risk 91/100."))
     }
 
+    @Test func aLossThatCostsNothingIsNoRiskEvenBelowHalfCoverage() {
+        // Coverage already stands at 1/3 (two ward mornings with nobody); f1's loss is refilled by f2.
+        var builder = ProgramBuilder()
+        builder.faculty("f1", capabilities: ["ward"])
+        builder.faculty("f2", capabilities: ["ward"])
+        builder.faculty("f3", capabilities: ["ward"])
+        builder.rotation("ward")
+        builder.assign("f1", day: 0, .am, "ward")
+        builder.assign("f3", day: 1, .am, "ward")
+        builder.assign("f3", day: 2, .am, "ward")
+        builder.absent("f3", from: 1, to: 2)
+        let cascade = ContingencyAnalysis(index: builder.index(days: 7)).cascade(from: 0)
+        #expect(abs(cascade.initialCoverage - 1.0 / 3) < 1e-12)
+        #expect(cascade.finalCoverage == cascade.initialCoverage)
+        #expect(cascade.risk == 0)
+        #expect(!cascade.catastrophic)
+    }
+
     @Test func theWorstSingleLossAndTheChangesThatRestoreIt() {
         // f1: 5 ward mornings; f3 (ward) is free on the first four and away on the fifth.
         // f2: 3 clinic afternoons; f4 (clinic) free. Worst loss f1: 5 uncovered, 4 changes, 1 lost.

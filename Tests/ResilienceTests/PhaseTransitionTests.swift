@@ -27,9 +27,10 @@ import Testing
         let risk = PhaseTransitionRisk(utilization: 0.93, churn: 14)
         #expect(
             risk.summary
-                == "Phase-transition risk critical: utilization 93% above 85%; utilization 93% above 90%; "
+                == "Phase-transition risk critical: utilization 93.0% above 85%; utilization 93.0% above 90%; "
                 + "14 slots changed in 7 days, above 10.")
         #expect(PhaseTransitionRisk(utilization: 0.4, churn: nil).summary.contains("schedule churn unknown"))
+        #expect(PhaseTransitionRisk(utilization: 0.904, churn: nil).indicators.last == "utilization 90.4% above 90%")
     }
 
     @Test func churnCountsSlotsWhoseAssignmentsDiffer() {

@@ -73,7 +73,9 @@ let insightBenchmarks: @Sendable () -> Void = {
                 let contingency = fixture.analysis.report()
                 let hubs = fixture.analysis.hubs(contingency: contingency)
                 blackHole(fixture.analysis.advice(contingency: contingency, limit: 5))
-                let top = hubs.ranked.first.flatMap { fixture.analysis.index.facultyIndex[$0.person] }
+                let top = hubs.ranked.first { $0.coveredSlots > 0 }.flatMap {
+                    fixture.analysis.index.facultyIndex[$0.person]
+                }
                 blackHole(fixture.analysis.cascade(from: top))
                 blackHole(fixture.analysis.recoveryDistance())
                 blackHole(

@@ -44,10 +44,10 @@ struct CrossTrainingSearch {
             (singles.count, pairs?.count ?? 0, singles.values.reduce(0, +), pairs?.values.reduce(0, +) ?? 0)
         }
 
-        /// True when `self` has fewer single points of failure, or as many and fewer fatal pairs.
-        func lowers(_ other: Risk) -> Bool {
-            (singles.count, pairs?.count ?? 0) < (other.singles.count, other.pairs?.count ?? 0)
-        }
+        /// True when `self` ranks lower: fewer single points of failure, or as many and fewer fatal
+        /// pairs, or as many of both and fewer slots lost to them (a step toward relieving someone
+        /// whose rotations need two trainings).
+        func lowers(_ other: Risk) -> Bool { rank < other.rank }
     }
 
     let index: WindowIndex
@@ -84,7 +84,7 @@ struct CrossTrainingSearch {
         while trainings.count < limit, !risk.singles.isEmpty || !(risk.pairs?.isEmpty ?? true) {
             guard let best = bestStep() else { break }
             trainings.append(describe(best))
-            table = best.table
+            table = table.adding(member: best.member, rotation: best.rotation, index: index)
             added.insert(best.member * index.rotations.count + best.rotation)
             risk = best.risk
         }
@@ -94,7 +94,6 @@ struct CrossTrainingSearch {
     struct Step {
         var member: Int
         var rotation: Int
-        var table: FillerTable
         var risk: Risk
 
         var key: Int { member * risk.rotationCount + rotation }
@@ -138,7 +137,7 @@ struct CrossTrainingSearch {
                 mostPairsRemoved = max(mostPairsRemoved, (risk.pairs?.count ?? 0) - (after.pairs?.count ?? 0))
             }
             mostRelieved = max(mostRelieved, relieved)
-            partials.append(Step(member: member, rotation: rotation, table: trial, risk: after))
+            partials.append(Step(member: member, rotation: rotation, risk: after))
         }
         // Completing a partial risk only adds pairs, so its rank is a lower bound: complete them in
         // (rank, person, rotation) order and stop at the first that cannot beat the best.
@@ -154,7 +153,7 @@ struct CrossTrainingSearch {
                 break
             }
             if risk.singles.count > step.risk.singles.count {
-                flow.use(step.table)
+                flow.use(table.adding(member: step.member, rotation: step.rotation, index: index))
                 addPairsOfRelieved(&step.risk, &flow)
                 guard step.risk.lowers(risk) else { continue }
             }

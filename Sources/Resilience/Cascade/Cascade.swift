@@ -27,16 +27,18 @@ public struct Cascade: Sendable, Hashable {
         }
     }
 
-    /// The person whose loss starts it (the top-ranked hub); nil when nobody covers anything.
+    /// The person whose loss starts it (the top-ranked hub covering a slot); nil when nobody covers
+    /// anything.
     public var trigger: String?
     public var rounds: [Round]
     /// Coverage before the loss, and once the cascade has stopped.
     public var initialCoverage: Double
     public var finalCoverage: Double
-    /// 0 (the loss costs no coverage) … 100 (coverage falls below half: catastrophic), linear in
-    /// the coverage lost between the two. Exported as `cascade_failure_risk`.
+    /// 0 (the loss costs no coverage) … 100 (coverage falls to half or below), linear in the
+    /// coverage lost between the two; 100 for any loss when coverage already stood at half or
+    /// below. Exported as `cascade_failure_risk`.
     public var risk: Double
-    /// True when the final coverage is below 0.5.
+    /// True when the loss lowers coverage and the final coverage is below 0.5.
     public var catastrophic: Bool
     public var overloadFactor: Double
 

@@ -30,12 +30,16 @@ struct CascadeSimulation {
                 catastrophic: base.rate < 0.5, overloadFactor: factor)
         }
         let weeks = index.weeks.count
+        // Weeks of the window, as a length (a 28-day window from a Wednesday touches five ISO weeks
+        // but lasts four): the usual load is sessions per seven days.
+        let span = Double(index.window.days) / 7
+        let factor = min(max(self.factor, 1), 10)
         var limit = [Double](repeating: 0, count: index.faculty.count)
         var sessions = [Int](repeating: 0, count: index.faculty.count)
         var gentleRoom = table.room
         for member in limit.indices {
             for week in 0..<weeks { sessions[member] += index.load(member, week: week) }
-            let usual = Double(sessions[member]) / Double(max(1, weeks))
+            let usual = Double(sessions[member]) / max(span, 1 / 7)
             limit[member] = max(factor * usual, usual + 1)
             for week in 0..<weeks {
                 let headroom = Int32(max(0, (limit[member] - Double(index.load(member, week: week))).rounded(.down)))
@@ -57,7 +61,7 @@ struct CascadeSimulation {
             for placement in placements { taken[placement.filler] += 1 }
             var overloaded: [Int] = []
             for member in index.faculty.indices where !gone.contains(member) && taken[member] > 0 {
-                let mean = Double(sessions[member] + taken[member]) / Double(max(1, weeks))
+                let mean = Double(sessions[member] + taken[member]) / max(span, 1 / 7)
                 if mean > limit[member] + 1e-9 { overloaded.append(member) }
             }
             coverage = base.totalNeed > 0 ? Double(base.covered - unfilled) / Double(base.totalNeed) : 1
@@ -67,9 +71,12 @@ struct CascadeSimulation {
                     unfilled: unfilled, coverage: coverage, overloaded: overloaded.map { index.faculty[$0] }))
             lost = overloaded
         }
-        let catastrophic = coverage < 0.5
-        let span = base.rate - 0.5
-        let risk = catastrophic ? 100 : span <= 0 ? 0 : min(100, max(0, 100 * (base.rate - coverage) / span))
+        // Only what the loss costs counts: a program already below half coverage is not made
+        // catastrophic by a loss that costs nothing.
+        let costly = coverage < base.rate - 1e-12
+        let catastrophic = costly && coverage < 0.5
+        let room = base.rate - 0.5
+        let risk = !costly ? 0 : catastrophic || room <= 0 ? 100 : min(100, 100 * (base.rate - coverage) / room)
         return Cascade(
             trigger: index.faculty[trigger], rounds: rounds, initialCoverage: base.rate, finalCoverage: coverage,
             risk: risk, catastrophic: catastrophic, overloadFactor: factor)

@@ -13,9 +13,10 @@ extension FillerTable {
         list.reserveCapacity(candidates.count + 64)
         starts.append(0)
         let newcomer = Int32(member)
-        for (position, slot) in index.slots.enumerated() {
+        for position in index.slots.indices {
             let existing = candidates[Int(candidateStart[position])..<Int(candidateStart[position + 1])]
-            if slot.need > 0 && slot.rotation == rotation && isEligible(member, slot: position, index: index)
+            if index.slots[position].rotation == rotation && index.slots[position].need > 0
+                && isEligible(member, slot: position, index: index)
                 && !existing.contains(newcomer)
             {
                 var inserted = false

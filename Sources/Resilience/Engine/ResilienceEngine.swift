@@ -39,7 +39,8 @@ public struct ResilienceEngine: Sendable {
         }
         let cascade = timer.measure(&timings.cascade) {
             analysis.cascade(
-                from: hubs.ranked.first.flatMap { index.facultyIndex[$0.person] }, settings: settings.cascade)
+                from: hubs.ranked.first { $0.coveredSlots > 0 }.flatMap { index.facultyIndex[$0.person] },
+                settings: settings.cascade)
         }
         let recovery = timer.measure(&timings.cascade, accumulate: true) { analysis.recoveryDistance() }
         let forecast = timer.measure(&timings.forecast) {

@@ -32,9 +32,11 @@ public struct PhaseTransitionRisk: Sendable, Hashable {
         self.utilization = utilization
         self.churn = churn
         var indicators: [String] = []
-        let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
-        for mark in Self.utilizationMarks where utilization > mark {
-            indicators.append("utilization \(percent(utilization)) above \(percent(mark))")
+        let mark = { (value: Double) in "\(Int((value * 100).rounded()))%" }
+        // One decimal, so 90.4% never reads "90% above 90%".
+        let rate = "\(Double(Int((utilization * 1000).rounded())) / 10)%"
+        for threshold in Self.utilizationMarks where utilization > threshold {
+            indicators.append("utilization \(rate) above \(mark(threshold))")
         }
         if let churn {
             for mark in Self.churnMarks where churn > mark {

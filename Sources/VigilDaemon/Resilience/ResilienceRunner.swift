@@ -22,7 +22,6 @@ actor ResilienceRunner {
         var window: ScheduleWindow
         var state: EngineState
         var settings: ResilienceSettings
-        var churn: Int?
     }
 
     private let source: ScheduleSource
@@ -150,9 +149,16 @@ actor ResilienceRunner {
         let window = EngineWindow.window(for: config.schedule, timezone: loaded.program.timezone, now: now)
         let churn = churn(of: loaded, now: now)
         let key = EvaluationKey(
-            version: loaded.version, window: window, state: engineState, settings: config.resilience, churn: churn)
-        if let cached, cached.key == key || cached.key.version > loaded.version {
-            // Unchanged, or a newer schedule was evaluated while this call waited for the source.
+            version: loaded.version, window: window, state: engineState, settings: config.resilience)
+        if var cached, cached.key == key || cached.key.version > loaded.version {
+            // Unchanged, or a newer schedule was evaluated while this call waited for the source. Only
+            // the phase-transition risk reads the churn: a change of it (a new row, one aging out of
+            // the 7 days) updates that part alone instead of running the whole engine again.
+            if cached.report.phaseTransition.churn != churn {
+                cached.report.phaseTransition = PhaseTransitionRisk(
+                    utilization: cached.report.utilization.rate, churn: churn)
+                self.cached = cached
+            }
             return cached.report
         }
         let report = ResilienceEngine(settings: config.resilience).evaluate(
