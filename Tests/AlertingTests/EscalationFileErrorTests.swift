@@ -211,12 +211,12 @@ private func parse(
         ErrorCase(
             "a matcher with a bad regular expression",
             "route:\n  receiver: team-X\n  routes:\n    - matchers: ['a=~\"(\"']\n",
-            #"esc.yml:4:18: route.routes[0].matchers[0]: invalid regular expression "(": expected ')'"#
+            "esc.yml:4:18: route.routes[0].matchers[0]: error parsing regexp: missing closing ): `^(?:()$`"
         ),
         ErrorCase(
             "a match_re with a bad regular expression",
             "route:\n  receiver: team-X\n  routes:\n    - match_re:\n        a: '('\n",
-            #"esc.yml:5:12: route.routes[0].match_re.a: invalid regular expression "(": expected ')'"#
+            "esc.yml:5:12: route.routes[0].match_re.a: error parsing regexp: missing closing ): `^(?:()$`"
         ),
         ErrorCase(
             "a match with an invalid label name",

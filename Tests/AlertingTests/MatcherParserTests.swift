@@ -115,7 +115,7 @@ private struct FailureCase: Sendable, CustomTestStringConvertible {
             try MatcherParser.parse(#"{foo=~"invalid[regexp"}"#)
         }
         #expect(error.text == #"{foo=~"invalid[regexp"}"#)
-        #expect(error.message.contains("invalid[regexp"))
+        #expect(error.message.contains("error parsing regexp: missing closing ]: `[regexp)$`"))
     }
 
     // MARK: Beyond parse_test.go, checked against amtool 0.25

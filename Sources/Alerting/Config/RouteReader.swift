@@ -142,6 +142,11 @@ enum MatcherListReader {
                         entry.key.report("invalid label name \"\(name)\"")
                         continue
                     }
+                    // Alertmanager compiles `^(?:text)$` and reports Go's error on that text.
+                    if kind == .regexMatch, let goError = GoRegexSyntax.error(in: "^(?:\(text))$") {
+                        entry.value.report("error parsing regexp: \(goError)")
+                        continue
+                    }
                     do {
                         // Alertmanager keeps a legacy regex anchored (it shows so in route keys and group keys).
                         let value = kind == .regexMatch ? "^(?:\(text))$" : text

@@ -35,7 +35,11 @@ enum VectorFunctions {
     ) throws(QueryError) -> [VectorSample] {
         let compiled: Regex<AnyRegexOutput>
         do {
-            compiled = try Regex("(?:\(regex))").matchingSemantics(.unicodeScalar)
+            // Go's syntax and meaning (RE2), in Swift's syntax; Go refuses what RE2 cannot run.
+            guard case .success(let translated) = GoRegexSyntax.translate(regex),
+                GoRegexSyntax.error(in: "^(?:" + regex + ")$") == nil
+            else { throw QueryError.execution("") }
+            compiled = try Regex("(?:\(translated))").matchingSemantics(.unicodeScalar)
         } catch {
             throw .execution("invalid regular expression in label_replace(): \(regex)")
         }

@@ -12,6 +12,18 @@ struct AnchoredPattern: @unchecked Sendable {
     private let shape: Shape
 
     init(_ source: String) throws(InvalidRegexError) {
+        // Checked as Prometheus compiles it, anchored: Go's message quotes the anchored text.
+        // Prometheus compiles the anchored pattern, then parses the bare one (to optimise it); a
+        // pattern balanced only once anchored (`a)b(`) fails the second.
+        let translated: String
+        if let goError = GoRegexSyntax.error(in: "^(?:" + source + ")$") {
+            throw InvalidRegexError(pattern: source, message: "error parsing regexp: " + goError)
+        }
+        switch GoRegexSyntax.translate(source) {
+        case .failure(let error):
+            throw InvalidRegexError(pattern: source, message: "error parsing regexp: " + error.message)
+        case .success(let text): translated = text
+        }
         if source == ".*" {
             shape = .anything
         } else if source == ".+" {
@@ -22,7 +34,7 @@ struct AnchoredPattern: @unchecked Sendable {
             shape = .literals(alternatives)
         } else {
             do {
-                let regex = try Regex("(?:\(source))").matchingSemantics(.unicodeScalar)
+                let regex = try Regex("(?:\(translated))").matchingSemantics(.unicodeScalar)
                 shape = .regex(regex)
             } catch {
                 throw InvalidRegexError(pattern: source, message: "\(error)")

@@ -82,5 +82,9 @@ public struct InvalidRegexError: Error, Sendable, Equatable, CustomStringConvert
         self.message = message
     }
 
-    public var description: String { "invalid regular expression \"\(pattern)\": \(message)" }
+    /// Go's wording (`error parsing regexp: missing closing ): `^(?:(a)$``) where Go's parser
+    /// refuses the pattern, as Prometheus prints it; otherwise what Swift's engine said.
+    public var description: String {
+        message.hasPrefix("error parsing regexp: ") ? message : "invalid regular expression \"\(pattern)\": \(message)"
+    }
 }

@@ -12,12 +12,6 @@ struct KnownDifference: Sendable {
 
     static let all = [
         KnownDifference(
-            pinnedBy: "anInvalidRegexIsReportedWithGosMessage",
-            summary: "an invalid regular expression is reported with Go's regexp message"
-        ) { _, promtool, _ in
-            promtool.contains("parse error: error parsing regexp: ")
-        },
-        KnownDifference(
             pinnedBy: "seriesAreAggregatedInTheOrderTheyWereCreated, topkOfEqualSeriesKeepsOneCreatedFirst",
             summary: "promtool aggregates series in the order they were created (attic, first sampled at 4m, last)"
         ) { testCase, _, _ in
