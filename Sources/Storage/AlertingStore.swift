@@ -108,9 +108,100 @@ public struct AlertingStore: AlertingStateStore {
         }
     }
 
+    // MARK: Escalations
+
+    public func loadEscalations() throws -> [EscalationState] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM escalation").map { row in
+                let planText: String? = row["plan"]
+                let plan = try planText.map { try JSONDecoder().decode(EscalationPlan.self, from: Data($0.utf8)) }
+                let ackedBy: String? = row["acked_by"]
+                let acknowledgement = ackedBy.map { by in
+                    Acknowledgement(by: by, at: row["acked_at"] ?? 0, via: row["acked_via"] ?? "")
+                }
+                let routeID: String = row["route_id"]
+                let groupKey: String = row["group_key"]
+                return EscalationState(
+                    groupID: routeID + "\u{0}" + groupKey, groupKey: groupKey, routeReceiver: row["route_receiver"],
+                    plan: plan, startedAt: row["started_at"], stepsTaken: row["steps_taken"],
+                    acknowledgement: acknowledgement, pausedFor: row["paused_for"])
+            }
+        }
+    }
+
+    public func saveEscalations(_ states: [EscalationState], removing removed: [String], audit: [AckRecord]) throws {
+        try database.write { db in
+            try Self.write(EscalationChanges(saved: states, removed: removed), in: db)
+            for record in audit {
+                try Self.appendAudit(
+                    at: record.at, actor: record.by, action: "alert_group.\(record.action.rawValue)",
+                    details: ["group_key": record.groupKey, "via": record.via, "source": record.source], in: db)
+            }
+        }
+    }
+
+    static func write(_ changes: EscalationChanges, in db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for state in changes.saved {
+            let plan = try state.plan.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO escalation (route_id, group_key, route_receiver, plan, started_at,
+                        steps_taken, acked_by, acked_at, acked_via, paused_for)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    Self.routeID(of: state.groupID), state.groupKey, state.routeReceiver, plan, state.startedAt, state.stepsTaken,
+                    state.acknowledgement?.by, state.acknowledgement?.at, state.acknowledgement?.via, state.pausedFor,
+                ])
+        }
+        for id in changes.removed {
+            let parts = id.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
+            try db.execute(
+                sql: "DELETE FROM escalation WHERE route_id = ? AND group_key = ?",
+                arguments: [String(parts[0]), parts.count > 1 ? String(parts[1]) : ""])
+        }
+        for step in changes.steps {
+            try appendAudit(
+                at: step.at, actor: "daemon", action: "escalation.step",
+                details: [
+                    "group_key": step.groupKey, "policy": step.policy, "step": step.step,
+                    "receivers": step.receivers.joined(separator: ","),
+                ], in: db)
+        }
+    }
+
+    /// The route part of a dispatcher group id (`routeID NUL groupKey`): SQLite text is kept apart
+    /// from the NUL.
+    static func routeID(of groupID: String) -> String {
+        String(groupID.prefix { $0 != "\u{0}" })
+    }
+
+    static func appendAudit(at: Int64, actor: String, action: String, details: [String: String], in db: Database)
+        throws
+    {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, actor, action, details) VALUES (?, ?, ?, ?)",
+            arguments: [
+                Double(at) / 1000, actor, action, String(decoding: try encoder.encode(details), as: UTF8.self),
+            ])
+    }
+
     /// Writes the log entries and the messages of one flush in one transaction.
     public func record(log entries: [NotificationLogEntry], messages: [OutboxMessage]) throws {
+        try record(log: entries, messages: messages, escalations: EscalationChanges())
+    }
+
+    /// Writes a flush's log entries, messages and escalation changes (with an audit entry per step
+    /// taken) in one transaction: a step is never taken without its pages queued, nor twice.
+    public func record(
+        log entries: [NotificationLogEntry], messages: [OutboxMessage], escalations: EscalationChanges
+    ) throws {
         try database.write { db in
+            if !escalations.isEmpty { try Self.write(escalations, in: db) }
             for entry in entries {
                 try db.execute(
                     sql: """

@@ -139,6 +139,23 @@ enum Migrations {
             }
             try db.create(index: "schedule_change_at", on: "schedule_change", columns: ["at"])
         }
+        // Each escalating (or acknowledged) alert group: the policy's plan frozen as JSON when the
+        // escalation started, the steps taken, the acknowledgement and the time spent acknowledged.
+        migrator.registerMigration("v8_escalation") { db in
+            try db.create(table: "escalation") { table in
+                table.column("route_id", .text).notNull()
+                table.column("group_key", .text).notNull()
+                table.column("route_receiver", .text).notNull()
+                table.column("plan", .text).check(sql: "plan IS NULL OR json_valid(plan)")
+                table.column("started_at", .integer).notNull()
+                table.column("steps_taken", .integer).notNull().check(sql: "steps_taken >= 0")
+                table.column("acked_by", .text)
+                table.column("acked_at", .integer)
+                table.column("acked_via", .text)
+                table.column("paused_for", .integer).notNull()
+                table.primaryKey(["route_id", "group_key"])
+            }
+        }
         return migrator
     }
 

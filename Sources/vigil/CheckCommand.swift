@@ -54,7 +54,7 @@ struct CheckConfigCommand: ParsableCommand {
         do {
             let escalation = try EscalationFileSet.load(for: config)
             print(
-                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals"
+                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals, \(escalation.policies.count) escalation policies"
             )
             print()
             return true

@@ -115,7 +115,9 @@ private let everythingReceivers: Set<String> = ["default", "crit", "crit-db", "h
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("rules/escalation.yml").path
         let config = try EscalationFileParser.load(
-            paths: [file], receivers: ["on_call_admin", "admin_team"], fallbackReceiver: "admin_team")
+            paths: [file],
+            receivers: ["on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact"],
+            fallbackReceiver: "admin_team")
         let directory = TestDirectory()
         let path = try directory.write(
             "alertmanager.yml",

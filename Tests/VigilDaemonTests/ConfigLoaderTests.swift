@@ -61,7 +61,11 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(config.ruleFiles == [root + "/rules/alerts/*.yml"])
         #expect(config.escalationFiles == [root + "/rules/escalation.yml"])
         #expect(config.scrapeConfigs.isEmpty)
-        #expect(config.receivers == [ReceiverConfig(name: "on_call_admin"), ReceiverConfig(name: "admin_team")])
+        #expect(
+            config.receivers.map(\.name) == [
+                "on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact",
+            ])
+        #expect(config.receivers.allSatisfy { $0 == ReceiverConfig(name: $0.name) }, "no gateway: the local file")
         #expect(config.global.evaluationInterval == PromDuration(milliseconds: 15_000))
     }
 

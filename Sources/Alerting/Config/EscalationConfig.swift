@@ -1,5 +1,7 @@
+import TimeSeries
+
 /// Everything the escalation files say: Alertmanager's `route` tree, `inhibit_rules` and
-/// `time_intervals`, validated against the receivers `etc/vigil.yml` defines.
+/// `time_intervals`, and Vigil's `escalation_policies`, validated against the receivers `etc/vigil.yml` defines.
 ///
 /// One value so a reload can build a new one and swap it in whole, or keep the running one when any
 /// file is broken.
@@ -9,21 +11,29 @@ public struct EscalationConfig: Sendable, Equatable {
     public var inhibitRules: [InhibitRule]
     /// `time_intervals` and the legacy `mute_time_intervals`, by name.
     public var timeIntervals: [String: NamedTimeInterval]
+    /// `escalation_policies`, in order: the first that matches a group applies to it.
+    public var policies: [EscalationPolicy]
     /// The files read, in order.
     public var files: [String]
 
     public init(
         route: Route, inhibitRules: [InhibitRule] = [], timeIntervals: [String: NamedTimeInterval] = [:],
-        files: [String] = []
+        policies: [EscalationPolicy] = [], files: [String] = []
     ) {
         self.route = route
         self.inhibitRules = inhibitRules
         self.timeIntervals = timeIntervals
+        self.policies = policies
         self.files = files
     }
 
     /// With no escalation file naming a route: everything goes to `receiver`, grouped by alert name.
     public static func fallback(receiver: String) -> EscalationConfig {
         EscalationConfig(route: Route(options: RouteOptions(receiver: receiver, groupBy: ["alertname"])))
+    }
+
+    /// The first policy whose matchers match `labels` (a group's common labels).
+    public func policy(for labels: Labels) -> EscalationPolicy? {
+        policies.first { $0.matches(labels) }
     }
 }

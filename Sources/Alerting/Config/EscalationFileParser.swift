@@ -52,13 +52,19 @@ public enum EscalationFileParser {
             names.claim(interval.name, at: value)
             intervals[interval.name] = interval
         }
+        var policyNames = YAMLUniqueNames("escalation policy")
+        for read in parts.policies {
+            if let nameValue = read.nameValue { policyNames.claim(read.policy.name, at: nameValue) }
+            checkTargets(read, receivers: receivers)
+        }
         let route = parts.route?.route ?? EscalationConfig.fallback(receiver: fallbackReceiver).route
         if let read = parts.route {
             check(read, receivers: receivers, intervals: intervals)
         }
         guard diagnostics.isEmpty else { throw EscalationFileError(errors: diagnostics.sortedErrors) }
         return EscalationConfig(
-            route: route, inhibitRules: parts.inhibitRules, timeIntervals: intervals, files: sources.map(\.path))
+            route: route, inhibitRules: parts.inhibitRules, timeIntervals: intervals,
+            policies: parts.policies.map(\.policy), files: sources.map(\.path))
     }
 
     /// What the files say, gathered before the checks that span files.
@@ -66,6 +72,7 @@ public enum EscalationFileParser {
         var route: ReadRoute?
         var inhibitRules: [InhibitRule] = []
         var timeIntervals: [(NamedTimeInterval, YAMLValue)] = []
+        var policies: [EscalationPolicyReader.Read] = []
     }
 
     /// A route as read, with where each receiver and interval name was written.
@@ -86,6 +93,7 @@ public enum EscalationFileParser {
             }
         }
         parts.inhibitRules += root.sequence("inhibit_rules") { InhibitRuleReader.read($0) } ?? []
+        parts.policies += root.sequence("escalation_policies") { EscalationPolicyReader.read($0) } ?? []
         for key in ["time_intervals", "mute_time_intervals"] {
             parts.timeIntervals +=
                 root.sequence(key) { item in
@@ -104,6 +112,22 @@ public enum EscalationFileParser {
                         + "configuration file" + (known.isEmpty ? "" : " (defined: \(known))"))
             case "interval" where intervals[reference.name] == nil:
                 reference.at.report("undefined time interval \"\(reference.name)\" used in route")
+            default: break
+            }
+        }
+    }
+
+    /// Every receiver a policy names must be defined; rotations come with `oncall:`.
+    static func checkTargets(_ read: EscalationPolicyReader.Read, receivers: Set<String>) {
+        for (target, value) in read.targets {
+            switch target {
+            case .receiver(let name) where !receivers.contains(name):
+                let known = receivers.sorted().joined(separator: ", ")
+                value.report(
+                    "undefined receiver \"\(name)\" in escalation policy \"\(read.policy.name)\"; define it under "
+                        + "receivers: in the configuration file" + (known.isEmpty ? "" : " (defined: \(known))"))
+            case .oncall(let rotation):
+                value.report("undefined on-call rotation \"\(rotation)\" in escalation policy \"\(read.policy.name)\"")
             default: break
             }
         }

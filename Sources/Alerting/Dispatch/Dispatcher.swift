@@ -73,6 +73,17 @@ public struct Dispatcher: Sendable {
         return flushes.sorted { $0.groupKey < $1.groupKey }
     }
 
+    /// Group `id`'s alerts as a flush would send them now, without touching its timers: what an
+    /// escalation step that comes due between flushes sends. Nil when the group is gone or empty.
+    public func currentFlush(id: String, now: Int64) -> GroupFlush? {
+        guard let group = groups[id] else { return nil }
+        let alerts = group.snapshot(at: now)
+        guard !alerts.isEmpty else { return nil }
+        return GroupFlush(
+            id: id, routeID: group.routeID, groupKey: group.key, groupLabels: group.groupLabels,
+            options: group.options, alerts: alerts)
+    }
+
     /// After a flush was handled: resolved alerts not updated since are dropped, and groups left
     /// empty with them.
     public mutating func completed(_ flush: GroupFlush, now: Int64) {

@@ -48,15 +48,33 @@ public struct NotificationPlanner: Sendable {
         }
     }
 
-    /// The notifications `flush` makes at `now`. A notification with no alerts only records its log
-    /// entry (a resolve for an integration without `send_resolved`).
+    /// The notifications `flush` makes at `now` for the route's receiver. A notification with no
+    /// alerts only records its log entry (a resolve for an integration without `send_resolved`).
     public func plan(
         _ flush: GroupFlush, silences: Silences, inhibitor: Inhibitor, log: NotificationLog, now: Int64
     ) -> [GroupNotification] {
         if isMuted(by: flush.options, at: now) { return [] }
-        let alerts = flush.alerts.filter { alert in
+        return plan(
+            flush, alerts: visibleAlerts(flush, silences: silences, inhibitor: inhibitor, now: now),
+            audience: NotificationAudience(receivers: [flush.options.receiver]), log: log, now: now)
+    }
+
+    /// The flushed alerts neither inhibited nor silenced at `now`.
+    public func visibleAlerts(
+        _ flush: GroupFlush, silences: Silences, inhibitor: Inhibitor, now: Int64
+    ) -> [PipelineAlert] {
+        flush.alerts.filter { alert in
             !inhibitor.mutes(alert.labels) && silences.silencing(alert.labels, at: now).isEmpty
         }
+    }
+
+    /// The notifications `alerts` (a flush's visible ones) make for `audience` at `now`: per
+    /// integration of each receiver, what the notification log says must go out — or, for a receiver
+    /// an escalation step pages, the alerts whatever the log says; while acknowledged, only resolves.
+    public func plan(
+        _ flush: GroupFlush, alerts: [PipelineAlert], audience: NotificationAudience, log: NotificationLog,
+        now: Int64
+    ) -> [GroupNotification] {
         guard !alerts.isEmpty else { return [] }
         var firing = Set<UInt64>()
         var resolved = Set<UInt64>()
@@ -67,39 +85,73 @@ public struct NotificationPlanner: Sendable {
                 firing.insert(alert.fingerprint.value)
             }
         }
-        let receiver = flush.options.receiver
         var notifications: [GroupNotification] = []
-        for integration in integrations(of: receiver) {
-            let key = NotificationLogKey(receiver: receiver, integration: integration.name, groupKey: flush.groupKey)
-            guard
-                NotificationLog.needsUpdate(
-                    entry: log[key], firing: firing, resolved: resolved, sendResolved: integration.sendResolved,
-                    repeatInterval: flush.options.repeatInterval, now: now)
-            else { continue }
-            let previouslyFiring = log[key]?.firing ?? []
-            let newlyFiring = alerts.filter { alert in
-                !Self.isResolved(alert, at: now) && !previouslyFiring.contains(alert.fingerprint.value)
+        for receiver in audience.receivers {
+            let paged = audience.paged.contains(receiver)
+            for integration in integrations(of: receiver) {
+                let key = NotificationLogKey(
+                    receiver: receiver, integration: integration.name, groupKey: flush.groupKey)
+                let entry = log[key]
+                let due: Bool
+                if paged {
+                    due = !firing.isEmpty
+                } else if audience.acknowledged {
+                    due = Self.resolveDue(entry: entry, firing: firing, resolved: resolved, integration: integration)
+                } else {
+                    due = NotificationLog.needsUpdate(
+                        entry: entry, firing: firing, resolved: resolved, sendResolved: integration.sendResolved,
+                        repeatInterval: flush.options.repeatInterval, now: now)
+                }
+                guard due else { continue }
+                let previouslyFiring = paged ? [] : entry?.firing ?? []
+                let newlyFiring = alerts.filter { alert in
+                    !Self.isResolved(alert, at: now) && !previouslyFiring.contains(alert.fingerprint.value)
+                }
+                let sent: [PipelineAlert]
+                if integration.sendResolved {
+                    sent = alerts
+                } else {
+                    sent = firing.isEmpty ? [] : alerts.filter { !Self.isResolved($0, at: now) }
+                }
+                notifications.append(
+                    GroupNotification(
+                        receiver: receiver, integration: integration, groupKey: flush.groupKey,
+                        groupLabels: flush.groupLabels, alerts: sent,
+                        logEntry: NotificationLogEntry(
+                            key: key, firing: firing, resolved: resolved, timestamp: now,
+                            expiresAt: now + min(2 * flush.options.repeatInterval, logRetention)),
+                        routeID: flush.routeID, decidedAt: now, firstNewlyFiringAt: newlyFiring.map(\.startsAt).min()))
             }
-            let sent: [PipelineAlert]
-            if integration.sendResolved {
-                sent = alerts
-            } else {
-                sent = firing.isEmpty ? [] : alerts.filter { !Self.isResolved($0, at: now) }
-            }
-            notifications.append(
-                GroupNotification(
-                    receiver: receiver, integration: integration, groupKey: flush.groupKey,
-                    groupLabels: flush.groupLabels, alerts: sent,
-                    logEntry: NotificationLogEntry(
-                        key: key, firing: firing, resolved: resolved, timestamp: now,
-                        expiresAt: now + min(2 * flush.options.repeatInterval, logRetention)),
-                    routeID: flush.routeID, decidedAt: now, firstNewlyFiringAt: newlyFiring.map(\.startsAt).min()))
         }
         return notifications
+    }
+
+    /// While a group is acknowledged its receivers hear only of resolves: when nothing fires any
+    /// more after a notification that had firing alerts, or (with `send_resolved`) a newly resolved one.
+    static func resolveDue(
+        entry: NotificationLogEntry?, firing: Set<UInt64>, resolved: Set<UInt64>, integration: ReceiverIntegration
+    ) -> Bool {
+        guard let entry else { return false }
+        if firing.isEmpty { return !entry.firing.isEmpty }
+        return integration.sendResolved && !resolved.intersection(entry.firing).isSubset(of: entry.resolved)
     }
 
     /// A flushed alert is resolved when it carries an end time (firing ones carry 0) that has passed.
     static func isResolved(_ alert: PipelineAlert, at now: Int64) -> Bool {
         alert.endsAt != 0 && alert.endsAt <= now
+    }
+}
+
+/// Who a group's flush is for: receivers in order, those an escalation step pages now (notified
+/// whatever the notification log says), and whether the group is acknowledged.
+public struct NotificationAudience: Sendable, Equatable {
+    public var receivers: [String]
+    public var paged: Set<String>
+    public var acknowledged: Bool
+
+    public init(receivers: [String], paged: Set<String> = [], acknowledged: Bool = false) {
+        self.receivers = receivers
+        self.paged = paged
+        self.acknowledged = acknowledged
     }
 }

@@ -12,10 +12,25 @@ public protocol AlertingStateStore: Sendable {
     func saveSilences(_ silences: [Silence], removing removed: [String]) throws
     func loadNotificationLog() throws -> [NotificationLogEntry]
     func removeNotificationLog(_ keys: [NotificationLogKey]) throws
+    /// Every group's escalation (policy frozen, steps taken, acknowledgement).
+    func loadEscalations() throws -> [EscalationState]
+    /// Saves `states` (insert or replace by group id) and forgets `removed`, with audit entries for
+    /// acknowledgements in the same transaction.
+    func saveEscalations(_ states: [EscalationState], removing removed: [String], audit: [AckRecord]) throws
 }
 
 /// Records a flush's decisions: the notification log entries and the messages to deliver, in one
 /// transaction, so a crash can never leave a notification decided but not queued (or queued twice).
 public protocol NotificationRecorder: Sendable {
     func record(_ notifications: [GroupNotification]) throws
+    /// Records the notifications together with what they changed in the escalations (states saved
+    /// or ended, steps taken for the audit log), all or nothing.
+    func record(_ notifications: [GroupNotification], escalations: EscalationChanges) throws
+}
+
+extension NotificationRecorder {
+    /// For recorders that keep no escalation state (tests): the notifications alone.
+    public func record(_ notifications: [GroupNotification], escalations: EscalationChanges) throws {
+        try record(notifications)
+    }
 }

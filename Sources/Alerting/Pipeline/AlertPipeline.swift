@@ -22,6 +22,17 @@ public actor AlertPipeline {
     /// Told whenever a flush may have become due earlier than planned.
     private var wakeUp: (@Sendable () -> Void)?
     public private(set) var receivedTotal: (firing: Int, resolved: Int, invalid: Int) = (0, 0, 0)
+    /// Each group's escalation, by dispatcher id.
+    public private(set) var escalations: [String: EscalationState] = [:]
+    /// Groups whose next step is due but could not be taken (nothing visible fires, or the group is
+    /// not back yet after a restart): retried at the group's next flush, not in a busy loop.
+    private var stalled: Set<String> = []
+    /// When an escalating group was first seen missing from the dispatcher (ms).
+    private var missingSince: [String: Int64] = [:]
+    /// Steps taken, by policy and step (`vigil_escalation_steps_total`).
+    public private(set) var stepsTotal: [StepCounterKey: Int] = [:]
+    /// Acknowledgement actions, by action and path (`vigil_acks_total`).
+    public private(set) var acksTotal: [AckCounterKey: Int] = [:]
 
     public init(
         config: AlertPipelineConfig, store: (any AlertingStateStore)?, recorder: any NotificationRecorder,
@@ -43,6 +54,7 @@ public actor AlertPipeline {
         do {
             silences = Silences(try store.loadSilences(), retention: silences.retention)
             log = NotificationLog(try store.loadNotificationLog())
+            for state in try store.loadEscalations() { escalations[state.groupID] = state }
             for alert in try store.loadAlerts() {
                 alerts[alert.fingerprint] = alert
                 dispatcher.insert(alert, now: now)
@@ -89,29 +101,60 @@ public actor AlertPipeline {
         receivedTotal.invalid += count
     }
 
-    /// When the next group is due (ms), if any.
-    public var nextFlushTime: Int64? { dispatcher.nextFlushTime }
+    /// When the next group or escalation step is due (ms), if any.
+    public var nextFlushTime: Int64? {
+        let step = escalations.values.lazy.filter { !self.stalled.contains($0.groupID) }.compactMap(\.nextStepAt).min()
+        return [dispatcher.nextFlushTime, step].compactMap { $0 }.min()
+    }
 
-    /// Flushes every due group: plans its notifications, records them, then lets the group forget
-    /// the resolved alerts it sent. A failed record keeps the alerts for the next flush.
+    /// Flushes every due group and takes every due escalation step: decides each group's
+    /// notifications (``Escalator``), records them with the escalations they change, then lets the
+    /// groups forget the resolved alerts they sent. A failed record keeps everything for the next try.
     @discardableResult
     public func flush(now: Int64) -> [GroupNotification] {
         let due = dispatcher.dueFlushes(now: now)
-        guard !due.isEmpty else { return [] }
+        var work = due.map { (flush: $0, routeFlush: true) }
+        let dueIDs = Set(due.map(\.id))
+        for state in escalations.values where !dueIDs.contains(state.groupID) && !stalled.contains(state.groupID) {
+            guard let at = state.nextStepAt, at <= now else { continue }
+            if let flush = dispatcher.currentFlush(id: state.groupID, now: now) {
+                work.append((flush, false))
+            } else {
+                stalled.insert(state.groupID)
+            }
+        }
+        guard !work.isEmpty else { return [] }
         let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: alerts.values, now: now)
+        let escalator = Escalator(policies: config.escalation.policies, planner: config.planner)
         var all: [GroupNotification] = []
-        for flush in due {
-            all += config.planner.plan(flush, silences: silences, inhibitor: inhibitor, log: log, now: now)
+        var changes = EscalationChanges()
+        var next = escalations
+        var nowStalled: [String] = []
+        for (flush, routeFlush) in work {
+            let decision = escalator.decide(
+                flush, state: escalations[flush.id], routeFlush: routeFlush, silences: silences, inhibitor: inhibitor,
+                log: log, now: now)
+            all += decision.notifications
+            changes.steps += decision.steps
+            if decision.state != escalations[flush.id] {
+                next[flush.id] = decision.state
+                if let state = decision.state { changes.saved.append(state) } else { changes.removed.append(flush.id) }
+            }
+            if let at = decision.state?.nextStepAt, at <= now { nowStalled.append(flush.id) }
         }
         // Every due group's decisions in one transaction: a burst of alerts is one write, not one per group.
         do {
-            if !all.isEmpty { try recorder.record(all) }
+            if !all.isEmpty || !changes.isEmpty { try recorder.record(all, escalations: changes) }
         } catch {
             logger.error(
                 "cannot record notifications; the groups are retried at their next flush",
-                metadata: ["groups": "\(due.count)", "error": "\(error)"])
+                metadata: ["groups": "\(work.count)", "error": "\(error)"])
             return []
         }
+        escalations = next
+        for (flush, routeFlush) in work where routeFlush { stalled.remove(flush.id) }
+        stalled.formUnion(nowStalled)
+        for step in changes.steps { stepsTotal[StepCounterKey(policy: step.policy, step: step.step), default: 0] += 1 }
         for notification in all { log.record(notification.logEntry) }
         for flush in due { dispatcher.completed(flush, now: now) }
         return all
@@ -127,15 +170,39 @@ public actor AlertPipeline {
             dispatcher.remove(fingerprint)
         }
         let silenceIDs = silences.collectGarbage(now: now)
+        let endedEscalations = orphanedEscalations(now: now)
         let logKeys = log.collectGarbage(now: now)
         guard let store else { return }
         do {
             if !stale.isEmpty { try store.saveAlerts([], removing: stale) }
             if !silenceIDs.isEmpty { try store.saveSilences([], removing: silenceIDs) }
             if !logKeys.isEmpty { try store.removeNotificationLog(logKeys) }
+            if !endedEscalations.isEmpty { try store.saveEscalations([], removing: endedEscalations, audit: []) }
         } catch {
             logger.error("cannot remove expired alerting state", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Escalations whose group has been gone for the resolved-alert retention (its alerts were
+    /// collected, or a restart's rules never sent them again): forgotten. A group merely not back yet
+    /// after a restart keeps its escalation.
+    private func orphanedEscalations(now: Int64) -> [String] {
+        var ended: [String] = []
+        for id in escalations.keys {
+            if dispatcher.groups[id] != nil {
+                missingSince[id] = nil
+                continue
+            }
+            let since = missingSince[id] ?? now
+            missingSince[id] = since
+            if now - since >= resolvedRetention { ended.append(id) }
+        }
+        for id in ended {
+            escalations[id] = nil
+            missingSince[id] = nil
+            stalled.remove(id)
+        }
+        return ended
     }
 
     /// A new configuration: groups are rebuilt under the new tree (as Alertmanager rebuilds its
@@ -144,6 +211,39 @@ public actor AlertPipeline {
         self.config = config
         dispatcher = Dispatcher(route: config.escalation.route)
         for alert in alerts.values { dispatcher.insert(alert, now: now) }
+        wakeUp?()
+    }
+
+    // MARK: Acknowledgements (see AlertPipeline+Acknowledge.swift)
+
+    func groupsWithKey(_ key: String) -> [AggregationGroup] {
+        dispatcher.allGroups.filter { $0.key == key }
+    }
+
+    func groupsHolding(_ fingerprint: AlertFingerprint) -> [AggregationGroup] {
+        dispatcher.allGroups.filter { $0.alerts[fingerprint] != nil }
+    }
+
+    /// Saves acknowledgement changes with their audit entries, then applies them; nothing changes
+    /// when the save fails.
+    func commitAcknowledgements(
+        saved: [EscalationState], removed: [String], records: [AckRecord]
+    ) throws(AckError) {
+        guard !records.isEmpty else { return }
+        do {
+            try store?.saveEscalations(saved, removing: removed, audit: records)
+        } catch {
+            throw .storage("\(error)")
+        }
+        for state in saved {
+            escalations[state.groupID] = state
+            // Resumed: its next step may be due at once.
+            stalled.remove(state.groupID)
+        }
+        for id in removed { escalations[id] = nil }
+        for record in records {
+            acksTotal[AckCounterKey(action: record.action.rawValue, via: record.via), default: 0] += 1
+        }
         wakeUp?()
     }
 

@@ -214,6 +214,7 @@ struct AlertmanagerRoutes {
             return Response(status: .ok)
         }
         NotificationRoutes(settings: settings, clock: clock).register(on: router)
+        AckRoutes(settings: settings, clock: clock).register(on: router)
     }
 
     static func json(_ bytes: [UInt8]) -> Response {

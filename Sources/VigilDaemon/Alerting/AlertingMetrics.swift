@@ -43,6 +43,7 @@ struct AlertingMetrics: DeliveryMetrics {
                 helpText: "Notifications given up on (too old or refused for good)."))
         for state in SilenceState.allCases { silences(state).set(to: 0) }
         for status in ["firing", "resolved", "invalid"] { _ = received(status) }
+        for via in ["api", "cli", "webhook", "link"] { recordAcks(action: "ack", via: via, count: 0) }
     }
 
     private func notifications(_ message: OutboxMessage, _ outcome: String) -> Counter {
@@ -102,6 +103,26 @@ struct AlertingMetrics: DeliveryMetrics {
 
     func recordSilences(_ counts: [SilenceState: Int]) {
         for (state, count) in counts { silences(state).set(to: Double(count)) }
+    }
+
+    /// Adds escalation steps taken since the last call.
+    func recordSteps(policy: String, step: String, count: Int) {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "escalation_steps", unitName: "total",
+                helpText: "Escalation steps taken, by policy and step (3r1: the first repeat of step 3)."),
+            labels: [("policy", policy), ("step", step)]
+        ).increment(by: Int64(count))
+    }
+
+    /// Adds acknowledgement actions since the last call.
+    func recordAcks(action: String, via: String, count: Int) {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "vigil", metricName: "acks", unitName: "total",
+                helpText: "Acknowledgement actions on alert groups, by action and path (api, cli, webhook, link)."),
+            labels: [("action", action), ("via", via)]
+        ).increment(by: Int64(count))
     }
 
     /// Adds what the pipeline counted since the last call.

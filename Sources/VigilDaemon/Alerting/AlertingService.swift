@@ -22,6 +22,8 @@ public final class AlertingService: Service, Sendable {
     private let wake = WakeSignal()
     private let settings: LiveSettings
     private let reported = Mutex<(firing: Int, resolved: Int, invalid: Int)>((0, 0, 0))
+    private let reportedSteps = Mutex<[StepCounterKey: Int]>([:])
+    private let reportedAcks = Mutex<[AckCounterKey: Int]>([:])
 
     init(
         config: VigilConfig, escalation: EscalationConfig, database: VigilDatabase, notificationsFile: String,
@@ -140,6 +142,33 @@ public final class AlertingService: Service, Sendable {
             return (total.firing - last.firing, total.resolved - last.resolved, total.invalid - last.invalid)
         }
         metrics.recordReceived(firing: delta.0, resolved: delta.1, invalid: delta.2)
+        let steps = await pipeline.stepsTotal
+        for (key, count) in reportedSteps.withLock({ Self.deltas(steps, since: &$0) }) {
+            metrics.recordSteps(policy: key.policy, step: key.step, count: count)
+        }
+        let acks = await pipeline.acksTotal
+        for (key, count) in reportedAcks.withLock({ Self.deltas(acks, since: &$0) }) {
+            metrics.recordAcks(action: key.action, via: key.via, count: count)
+        }
+    }
+
+    /// What grew in `totals` since `last`, which becomes `totals`.
+    static func deltas<Key: Hashable>(_ totals: [Key: Int], since last: inout [Key: Int]) -> [(Key, Int)] {
+        defer { last = totals }
+        return totals.compactMap { key, total in
+            let delta = total - (last[key] ?? 0)
+            return delta > 0 ? (key, delta) : nil
+        }
+    }
+
+    /// Acknowledges or un-acknowledges groups and brings the counters up to date at once.
+    public func acknowledge(
+        _ action: AckRecord.Action, target: AckTarget, by: String, via: String, source: String
+    ) async throws(AckError) -> [AckRecord] {
+        let now = clock.now().unixMilliseconds
+        let records = try await pipeline.acknowledge(action, target: target, by: by, via: via, source: source, now: now)
+        await recordMetrics(now: now)
+        return records
     }
 }
 

@@ -12,9 +12,13 @@ struct OutboxRecorder: NotificationRecorder {
     let deliver: @Sendable ([OutboxMessage]) -> Void
 
     func record(_ notifications: [GroupNotification]) throws {
+        try record(notifications, escalations: EscalationChanges())
+    }
+
+    func record(_ notifications: [GroupNotification], escalations: EscalationChanges) throws {
         let renderer = renderer()
         let messages = notifications.compactMap { renderer.render($0, id: UUID().uuidString.lowercased()) }
-        try store.record(log: notifications.map(\.logEntry), messages: messages)
+        try store.record(log: notifications.map(\.logEntry), messages: messages, escalations: escalations)
         if !messages.isEmpty { deliver(messages) }
     }
 }

@@ -1,0 +1,126 @@
+import Alerting
+import Foundation
+import Notify
+import Rules
+import Storage
+import TestSupport
+import Testing
+import TimeSeries
+
+private let minute: Int64 = 60_000
+private let start: Int64 = 1_782_864_000_000
+
+/// Records into SQLite as the daemon's recorder does (log entries, escalation changes and their audit
+/// entries in one transaction), keeping the notifications to look at.
+private struct SQLiteRecorder: NotificationRecorder {
+    let store: AlertingStore
+
+    func record(_ notifications: [GroupNotification]) throws {
+        try record(notifications, escalations: EscalationChanges())
+    }
+
+    func record(_ notifications: [GroupNotification], escalations: EscalationChanges) throws {
+        try store.record(log: notifications.map(\.logEntry), messages: [], escalations: escalations)
+    }
+}
+
+/// An escalation survives a restart in SQLite: the policy frozen onto the group, the steps taken and
+/// the acknowledgement; the next step fires once, at its time, and an edited policy does not re-page.
+@Suite struct EscalationRestartTests {
+    let directory = TestDirectory()
+
+    private func config(secondStepAfter: String = "15m") throws -> AlertPipelineConfig {
+        let yaml = """
+            route:
+              receiver: oncall
+              group_by: [alertname]
+              group_wait: 0s
+              group_interval: 1m
+              repeat_interval: 4h
+            escalation_policies:
+              - name: critical
+                matchers: ['severity="critical"']
+                steps:
+                  - {after: 0s, notify: [oncall]}
+                  - {after: \(secondStepAfter), notify: [director]}
+            """
+        let escalation = try EscalationFileParser.parse(
+            [(path: "esc.yml", text: yaml)], receivers: ["oncall", "director"], fallbackReceiver: "oncall")
+        let integration = ReceiverIntegration(kind: "webhook", index: 0, sendResolved: true)
+        return AlertPipelineConfig(
+            escalation: escalation,
+            planner: NotificationPlanner(receivers: ["oncall": [integration], "director": [integration]]))
+    }
+
+    private func pipeline(_ database: VigilDatabase, _ config: AlertPipelineConfig) -> AlertPipeline {
+        let store = AlertingStore(database: database)
+        return AlertPipeline(
+            config: config, store: store, recorder: SQLiteRecorder(store: store),
+            logger: CapturingLogHandler.logger(CapturingLogHandler.Lines()))
+    }
+
+    private let alert = PipelineAlert(
+        labels: Labels(["alertname": "CoverageGap", "severity": "critical"]), startsAt: start,
+        endsAt: start + 100 * 60 * minute, updatedAt: start)
+
+    @Test func aRestartBetweenStepsTakesTheNextStepOnceAtItsTime() async throws {
+        let path = directory.file("vigil.db")
+        var database = try VigilDatabase(path: path)
+        let before = pipeline(database, try config())
+        await before.receive([alert], now: start, persist: true)
+        #expect(await before.flush(now: start).map(\.receiver) == ["oncall"])
+        try database.close()
+
+        // Restarted 5 minutes later with the policy edited: the group keeps the plan it started with.
+        database = try VigilDatabase(path: path)
+        let after = pipeline(database, try config(secondStepAfter: "2m"))
+        await after.restore(now: start + 5 * minute)
+        let state = try #require(await after.escalations.values.first)
+        #expect(state.stepsTaken == 1)
+        #expect(state.startedAt == start)
+        #expect(state.plan?.steps.map(\.after) == [0, 15 * minute])
+        #expect(await after.nextFlushTime == start + 5 * minute, "the rebuilt group's first flush")
+        // The rebuilt group flushes: oncall heard already, the step is not due: nothing.
+        #expect(await after.flush(now: start + 5 * minute).isEmpty)
+        #expect(await after.flush(now: start + 15 * minute - 1).isEmpty)
+        #expect(await after.flush(now: start + 15 * minute).map(\.receiver) == ["director"])
+        #expect(await after.flush(now: start + 16 * minute).isEmpty)
+        let audit = try AuditLog(database: database).recent(action: "escalation.step")
+        #expect(audit.map { $0.details["step"] } == ["2", "1"])
+        #expect(audit.first?.details["receivers"] == "director")
+        #expect(audit.first?.details["policy"] == "critical")
+        try database.close()
+    }
+
+    @Test func anAcknowledgementSurvivesARestartAndIsAudited() async throws {
+        let path = directory.file("vigil.db")
+        var database = try VigilDatabase(path: path)
+        let before = pipeline(database, try config())
+        await before.receive([alert], now: start, persist: true)
+        _ = await before.flush(now: start)
+        try await before.acknowledge(
+            .ack, target: .alert(alert.fingerprint), by: "dr.adams", via: "webhook", source: "10.0.0.7",
+            now: start + minute)
+        try database.close()
+
+        database = try VigilDatabase(path: path)
+        let after = pipeline(database, try config())
+        await after.restore(now: start + 2 * minute)
+        #expect(await after.escalations.values.first?.acknowledgement == Acknowledgement(
+            by: "dr.adams", at: start + minute, via: "webhook"))
+        var sent: [GroupNotification] = []
+        var now = start + 2 * minute
+        while now <= start + 60 * minute {
+            sent += await after.flush(now: now)
+            now += minute
+        }
+        #expect(sent.isEmpty, "acknowledged before the restart: no second step after it")
+        let audit = try AuditLog(database: database).recent(action: "alert_group.ack")
+        #expect(audit.count == 1)
+        #expect(audit.first?.actor == "dr.adams")
+        #expect(audit.first?.details["via"] == "webhook")
+        #expect(audit.first?.details["source"] == "10.0.0.7")
+        #expect(audit.first?.details["group_key"] == #"{}:{alertname="CoverageGap"}"#)
+        try database.close()
+    }
+}
