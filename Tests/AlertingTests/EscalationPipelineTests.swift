@@ -262,4 +262,31 @@ private func names(_ sent: [(at: Int64, receiver: String, status: String)]) -> [
         #expect(await pipeline.escalations.isEmpty)
         #expect(await pipeline.acksTotal.isEmpty)
     }
+
+    @Test func notificationsCarryTheStepTheNextStepAndTheAcknowledgement() async throws {
+        let pipeline = try pipeline()
+        await pipeline.receive([alert(critical)], now: start, persist: false)
+        let firstBatch = await pipeline.flush(now: first)
+        #expect(
+            firstBatch.first?.escalation
+                == NotificationEscalation(
+                    policy: "critical", step: "1", nextStepAt: first + 15 * minute, acknowledgement: nil))
+        let secondBatch = await pipeline.flush(now: first + 15 * minute)
+        #expect(secondBatch.first?.escalation?.step == "2")
+        #expect(secondBatch.first?.escalation?.nextStepAt == first + hour)
+        try await pipeline.acknowledge(
+            .ack, target: .group(criticalKey), by: "dr.adams", via: "link", source: "", now: first + 20 * minute)
+        let resolvedAt = first + 30 * minute
+        await pipeline.receive([alert(critical, endsAt: resolvedAt, at: resolvedAt)], now: resolvedAt, persist: false)
+        let resolve = await run(pipeline, until: resolvedAt + minute)
+        #expect(resolve.count == 3, "everyone reached hears the resolve")
+        let resolves = recorder.notifications.suffix(3)
+        #expect(
+            resolves.allSatisfy {
+                $0.escalation
+                    == NotificationEscalation(
+                        policy: "critical", step: "2", nextStepAt: nil,
+                        acknowledgement: Acknowledgement(by: "dr.adams", at: first + 20 * minute, via: "link"))
+            })
+    }
 }

@@ -31,6 +31,28 @@ import TimeSeries
         #expect(text.hasPrefix(String(Self.observedBody.dropLast(2))))
     }
 
+    @Test func theEscalationAndTheAcknowledgementAreObjectsInTheVigilObject() {
+        let escalating = WebhookPayload.Extra(
+            deliveryID: "d", integration: "webhook[0]",
+            escalation: NotificationEscalation(
+                policy: "critical", step: "2", nextStepAt: 1_796_396_549_159, acknowledgement: nil))
+        let text = String(decoding: WebhookPayload.encode(Fixtures.data(), extra: escalating), as: UTF8.self)
+        #expect(
+            text.hasSuffix(
+                #""integration":"webhook[0]","escalation":{"policy":"critical","step":"2","next_at":"2026-12-04T15:02:29.159Z"}}}"#
+                    + "\n"))
+        let acknowledged = WebhookPayload.Extra(
+            deliveryID: "d", integration: "webhook[0]",
+            escalation: NotificationEscalation(
+                policy: nil, step: nil, nextStepAt: nil,
+                acknowledgement: Acknowledgement(by: "dr.adams", at: 1_796_396_549_159, via: "api")))
+        let acked = String(decoding: WebhookPayload.encode(Fixtures.data(), extra: acknowledged), as: UTF8.self)
+        #expect(
+            acked.hasSuffix(
+                #""integration":"webhook[0]","acknowledged":{"by":"dr.adams","at":"2026-12-04T15:02:29.159Z","via":"api"}}}"#
+                    + "\n"))
+    }
+
     @Test func htmlCharactersAndLineSeparatorsAreEscapedAsGoDoes() {
         let alert = Fixtures.alert(
             1, annotations: ["summary": "<b>disk & memory</b>", "description": "a\u{2028}b\u{2029}c\"\\\t\n"])

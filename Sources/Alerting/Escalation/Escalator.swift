@@ -74,11 +74,17 @@ public struct Escalator: Sendable {
             }
             current.stepsTaken = due.upperBound
         }
+        let escalation = NotificationEscalation(current)
         let notifications = planner.plan(
             flush, alerts: alerts,
             audience: NotificationAudience(
                 receivers: receivers, paged: paged, acknowledged: current.acknowledgement != nil),
-            log: log, now: now)
+            log: log, now: now
+        ).map { notification in
+            var notification = notification
+            notification.escalation = escalation
+            return notification
+        }
         // Everything visible has resolved: the escalation is over (after its resolves went out).
         let ended = routeFlush && !alerts.isEmpty && firing.isEmpty
         return Decision(notifications: notifications, state: ended ? nil : current, steps: steps)

@@ -20,6 +20,8 @@ public struct GroupNotification: Sendable, Equatable {
     /// The earliest start among the alerts this notification is the first to report as firing (ms);
     /// nil for a repeat or a resolve. What `vigil_notification_latency_seconds` measures from.
     public var firstNewlyFiringAt: Int64?
+    /// Where the group's escalation stands (policy, step, next step, acknowledgement), when it has one.
+    public var escalation: NotificationEscalation?
 
     public init(
         receiver: String, integration: ReceiverIntegration, groupKey: String, groupLabels: Labels,
@@ -40,5 +42,31 @@ public struct GroupNotification: Sendable, Equatable {
     /// `firing` when any alert still fires, else `resolved`.
     public var status: String {
         alerts.contains { $0.endsAt == 0 || $0.endsAt > decidedAt } ? "firing" : "resolved"
+    }
+}
+
+/// A group's escalation as its notifications carry it (the webhook payload's `vigil.escalation` and
+/// `vigil.acknowledged`).
+public struct NotificationEscalation: Sendable, Equatable {
+    /// Nil for a group no policy matches (only acknowledged).
+    public var policy: String?
+    /// The last step taken (`1`, `2`, `3r1`), if any.
+    public var step: String?
+    /// When the next step is due (ms), if one is left and the group is not acknowledged.
+    public var nextStepAt: Int64?
+    public var acknowledgement: Acknowledgement?
+
+    public init(policy: String?, step: String?, nextStepAt: Int64?, acknowledgement: Acknowledgement?) {
+        self.policy = policy
+        self.step = step
+        self.nextStepAt = nextStepAt
+        self.acknowledgement = acknowledgement
+    }
+
+    public init(_ state: EscalationState) {
+        policy = state.plan?.policy
+        step = state.stepsTaken > 0 ? state.plan?.label(ofStep: state.stepsTaken - 1) : nil
+        nextStepAt = state.nextStepAt
+        acknowledgement = state.acknowledgement
     }
 }

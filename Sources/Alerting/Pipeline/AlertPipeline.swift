@@ -279,11 +279,21 @@ public actor AlertPipeline {
     /// Every alert held, with what it is muted by and the receivers its routes name.
     public func alertViews(now: Int64) -> [AlertView] {
         let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: alerts.values, now: now)
+        // Each alert's escalation: that of a group holding it, an acknowledged one first.
+        var escalationOf: [AlertFingerprint: EscalationState] = [:]
+        for state in escalations.values {
+            guard let group = dispatcher.groups[state.groupID] else { continue }
+            for fingerprint in group.alerts.keys where escalationOf[fingerprint]?.acknowledgement == nil {
+                escalationOf[fingerprint] = state
+            }
+        }
         return alerts.values.sorted { $0.fingerprint < $1.fingerprint }.map { alert in
             let receivers = Array(Set(config.escalation.route.match(alert.labels).map(\.options.receiver))).sorted()
-            return AlertView(
+            var view = AlertView(
                 alert: alert, receivers: receivers, silencedBy: silences.silencing(alert.labels, at: now),
                 inhibitedBy: inhibitor.inhibitor(of: alert.labels).map { [$0.description] } ?? [], now: now)
+            view.escalation = escalationOf[alert.fingerprint].map(NotificationEscalation.init)
+            return view
         }
     }
 
@@ -315,6 +325,8 @@ public struct AlertView: Sendable, Equatable {
     /// `active`, `suppressed` (silenced or inhibited) or `unprocessed`, as Alertmanager's API says.
     public var state: String
     public var isResolved: Bool
+    /// The escalation of a group holding the alert (an acknowledged one first), if any.
+    public var escalation: NotificationEscalation?
 
     public init(alert: PipelineAlert, receivers: [String], silencedBy: [String], inhibitedBy: [String], now: Int64) {
         self.alert = alert

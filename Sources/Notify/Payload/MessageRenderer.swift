@@ -33,7 +33,9 @@ public struct MessageRenderer: Sendable {
             body = EmailMessage.render(data, config: emails[integration.index], id: id, at: notification.decidedAt)
         default:
             body = WebhookPayload.encode(
-                data, extra: WebhookPayload.Extra(deliveryID: id, integration: integration.name))
+                data,
+                extra: WebhookPayload.Extra(
+                    deliveryID: id, integration: integration.name, escalation: notification.escalation))
         }
         return OutboxMessage(
             id: id, receiver: notification.receiver, integration: integration.name, groupKey: notification.groupKey,

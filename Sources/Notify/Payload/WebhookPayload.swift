@@ -1,3 +1,4 @@
+import Alerting
 import TimeSeries
 import VigilCore
 
@@ -9,19 +10,25 @@ public enum WebhookPayload {
     public struct Extra: Sendable, Equatable {
         public var deliveryID: String
         public var integration: String
-        /// More string fields (escalation step, ack URL, …), written in order.
+        /// More string fields (the ack URL, …), written in order.
         public var fields: [(name: String, value: String)]
+        /// `escalation` (`policy`, `step`, `next_at`) and `acknowledged` (`by`, `at`, `via`).
+        public var escalation: NotificationEscalation?
 
-        public init(deliveryID: String, integration: String, fields: [(name: String, value: String)] = []) {
+        public init(
+            deliveryID: String, integration: String, fields: [(name: String, value: String)] = [],
+            escalation: NotificationEscalation? = nil
+        ) {
             self.deliveryID = deliveryID
             self.integration = integration
             self.fields = fields
+            self.escalation = escalation
         }
 
         public static func == (lhs: Extra, rhs: Extra) -> Bool {
             lhs.deliveryID == rhs.deliveryID && lhs.integration == rhs.integration
                 && lhs.fields.map(\.name) == rhs.fields.map(\.name)
-                && lhs.fields.map(\.value) == rhs.fields.map(\.value)
+                && lhs.fields.map(\.value) == rhs.fields.map(\.value) && lhs.escalation == rhs.escalation
         }
     }
 
@@ -64,11 +71,37 @@ public enum WebhookPayload {
             json.member("receiver", string: data.receiver)
             json.member("integration", string: extra.integration)
             for field in extra.fields { json.member(field.name, string: field.value) }
+            if let escalation = extra.escalation { write(escalation, into: &json) }
             json.end("}")
         }
         json.end("}")
         json.raw("\n")
         return json.bytes
+    }
+
+    /// `"escalation":{"policy","step","next_at"}` when a policy applies, `"acknowledged":{"by","at","via"}`
+    /// when someone has acknowledged the group.
+    static func write(_ escalation: NotificationEscalation, into json: inout GoJSONWriter) {
+        if let policy = escalation.policy {
+            json.member("escalation")
+            json.beginObject()
+            json.member("policy", string: policy)
+            if let step = escalation.step { json.member("step", string: step) } else { json.member("step", raw: "null") }
+            if let next = escalation.nextStepAt {
+                json.member("next_at", time: next)
+            } else {
+                json.member("next_at", raw: "null")
+            }
+            json.end("}")
+        }
+        if let acknowledgement = escalation.acknowledgement {
+            json.member("acknowledged")
+            json.beginObject()
+            json.member("by", string: acknowledgement.by)
+            json.member("at", time: acknowledgement.at)
+            json.member("via", string: acknowledgement.via)
+            json.end("}")
+        }
     }
 
     /// Go's `regexp.QuoteMeta`.

@@ -40,6 +40,31 @@ enum AlertmanagerJSON {
         json.member("updatedAt", string: time(alert.updatedAt))
         if !alert.generatorURL.isEmpty { json.member("generatorURL", string: alert.generatorURL) }
         json.member("labels", map: alert.labels.pairs.map { ($0.name, $0.value) })
+        if let escalation = view.escalation { vigil(escalation, into: &json) }
+        json.end("}")
+    }
+
+    /// Vigil's addition to an alert (amtool ignores it): `"vigil":{"escalation":{"policy","step",
+    /// "next_at"},"acknowledged":{"by","at","via"}}`, each part only when there is one.
+    static func vigil(_ escalation: NotificationEscalation, into json: inout GoJSONWriter) {
+        json.member("vigil")
+        json.beginObject()
+        if let policy = escalation.policy {
+            json.member("escalation")
+            json.beginObject()
+            json.member("policy", string: policy)
+            json.member("step", raw: escalation.step.map { "\"\($0)\"" } ?? "null")
+            json.member("next_at", raw: escalation.nextStepAt.map { "\"\(time($0))\"" } ?? "null")
+            json.end("}")
+        }
+        if let acknowledgement = escalation.acknowledgement {
+            json.member("acknowledged")
+            json.beginObject()
+            json.member("by", string: acknowledgement.by)
+            json.member("at", string: time(acknowledgement.at))
+            json.member("via", string: acknowledgement.via)
+            json.end("}")
+        }
         json.end("}")
     }
 

@@ -1,0 +1,116 @@
+import Foundation
+import Storage
+import TestSupport
+import Testing
+import Transport
+
+/// Acknowledgements against a running `vigil run`: the API with the bearer token (refusals change
+/// nothing), `vigil ack` from a terminal, the counters on `/metrics` and the audit log.
+@Suite("acknowledgements through the API and vigil ack", .serialized)
+struct AckDaemonTests {
+    static let escalation = """
+        route:
+          receiver: oncall
+          group_by: [alertname]
+          group_wait: 0s
+          group_interval: 1s
+          repeat_interval: 4h
+        escalation_policies:
+          - name: critical
+            matchers: ['severity="critical"']
+            steps:
+              - {after: 0s, notify: [oncall]}
+              - {after: 1h, notify: [director]}
+        """
+
+    @Test func aGroupIsAcknowledgedOnceResumedAndEveryRefusalChangesNothing() async throws {
+        let harness = try AlertingDaemonHarness(
+            escalation: Self.escalation, receivers: "  - name: oncall\n  - name: director\n")
+        let daemon = try await harness.start()
+        try await daemon.postAlerts([["alertname": "CoverageGap", "severity": "critical"]])
+        let key = #"{}:{alertname="CoverageGap"}"#
+        _ = try await waitUntil("the first step's notification") {
+            try await daemon.notifications().first { $0.receiver == "oncall" && $0.groupKey == key }
+        }
+        #expect(try await daemon.metric(#"vigil_escalation_steps_total{policy="critical",step="1"}"#) == 1)
+
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let path = "/api/v1/groups/" + (key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key) + "/ack"
+        let by = Array(#"{"by":"dr.adams"}"#.utf8)
+        #expect(try await daemon.post(path, body: by, authorized: false).status == 401)
+        #expect(try await daemon.post(path, body: []).status == 400, "nobody named")
+        #expect(try await daemon.post(path, body: Array("{".utf8)).status == 400)
+        #expect(try await daemon.post("/api/v1/groups/nope/ack", body: by).status == 404)
+        #expect(try await daemon.post("/api/v1/alerts/zz/ack", body: by).status == 400)
+        #expect(try await daemon.metric(#"vigil_acks_total{action="ack",via="api"}"#) == 0)
+
+        let acked = try await daemon.post(path, body: by)
+        #expect(acked.status == 200, "\(acked.bodyText)")
+        let answer = try JSONSerialization.jsonObject(with: Data(acked.body)) as? [String: Any]
+        let changed = (answer?["data"] as? [String: Any])?["changed"] as? [[String: Any]]
+        #expect(changed?.first?["groupKey"] as? String == key)
+        #expect(changed?.first?["by"] as? String == "dr.adams")
+        let again = try await daemon.post(path, body: Array(#"{"by":"dr.baker"}"#.utf8))
+        #expect(again.status == 200)
+        #expect(again.bodyText.contains(#""changed":[]"#), "\(again.bodyText)")
+        _ = try await waitUntil("vigil_acks_total to count the one change") {
+            try await daemon.metric(#"vigil_acks_total{action="ack",via="api"}"#) == 1 ? true : nil
+        }
+
+        // The alert API shows who acknowledged; amtool, which knows nothing of it, still reads it.
+        let listed = try await daemon.get("/api/v2/alerts").bodyText
+        #expect(listed.contains(#""acknowledged":{"by":"dr.adams","at":""#), "\(listed)")
+        #expect(listed.contains(#""escalation":{"policy":"critical","step":"1","next_at":null}"#), "\(listed)")
+        if Amtool.isInstalled {
+            let query = try await Amtool(harness, daemon).run("alert", "query")
+            #expect(query.status == 0, "\(query)")
+            #expect(query.stdout.contains("CoverageGap"))
+        }
+
+        // From a terminal: acknowledged already; then resumed by fingerprint.
+        let fingerprint = try await Self.fingerprint(of: "CoverageGap", daemon)
+        let environment = ["VIGIL_API_TOKEN": daemon.token]
+        let cli = try await Self.vigil(
+            ["ack", "--group", key, "--by", "dr.baker", "--server", daemon.base], environment, harness.directory)
+        #expect(cli.status == 0, "\(cli.output)")
+        #expect(cli.output.contains("already acknowledged"))
+        let resumed = try await Self.vigil(
+            ["ack", fingerprint, "--by", "dr.adams", "--unack", "--server", daemon.base], environment,
+            harness.directory)
+        #expect(resumed.status == 0, "\(resumed.output)")
+        #expect(resumed.output.contains("resumed \(key)"))
+        let refused = try await Self.vigil(
+            ["ack", fingerprint, "--by", "x", "--server", daemon.base], [:], harness.directory)
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("VIGIL_API_TOKEN"))
+
+        #expect(await daemon.stop() == 0)
+        let database = try VigilDatabase(path: harness.directory.file("data/vigil.db"))
+        let audit = try AuditLog(database: database).recent().filter { $0.action.hasPrefix("alert_group.") }
+        #expect(audit.map(\.action) == ["alert_group.unack", "alert_group.ack"])
+        #expect(audit.map(\.actor) == ["dr.adams", "dr.adams"])
+        #expect(audit.last?.details["source"] == "127.0.0.1")
+        #expect(audit.last?.details["group_key"] == key)
+        let steps = try AuditLog(database: database).recent(action: "escalation.step")
+        #expect(steps.map { $0.details["receivers"] } == ["oncall"])
+        try database.close()
+    }
+
+    /// The fingerprint `GET /api/v2/alerts` gives the alert named `name`.
+    static func fingerprint(of name: String, _ daemon: RunningDaemon) async throws -> String {
+        let listed = try await daemon.get("/api/v2/alerts")
+        let alerts = try JSONSerialization.jsonObject(with: Data(listed.body)) as? [[String: Any]] ?? []
+        let alert = alerts.first { ($0["labels"] as? [String: String])?["alertname"] == name }
+        return try #require(alert?["fingerprint"] as? String)
+    }
+
+    static func vigil(_ arguments: [String], _ environment: [String: String], _ directory: TestDirectory)
+        async throws -> (status: Int32, output: String)
+    {
+        let process = try VigilProcess(arguments: arguments, environment: environment, directory: directory.path)
+        let status = try #require(await process.waitForExit(timeout: .seconds(60)))
+        _ = try? await process.waitForLine("end of output", timeout: .seconds(5)) { _ in false }
+        return (status, process.everything)
+    }
+}
