@@ -13,17 +13,20 @@ public struct EscalationConfig: Sendable, Equatable {
     public var timeIntervals: [String: NamedTimeInterval]
     /// `escalation_policies`, in order: the first that matches a group applies to it.
     public var policies: [EscalationPolicy]
+    /// `oncall:` rotations, by name.
+    public var rotations: [String: Rotation]
     /// The files read, in order.
     public var files: [String]
 
     public init(
         route: Route, inhibitRules: [InhibitRule] = [], timeIntervals: [String: NamedTimeInterval] = [:],
-        policies: [EscalationPolicy] = [], files: [String] = []
+        policies: [EscalationPolicy] = [], rotations: [String: Rotation] = [:], files: [String] = []
     ) {
         self.route = route
         self.inhibitRules = inhibitRules
         self.timeIntervals = timeIntervals
         self.policies = policies
+        self.rotations = rotations
         self.files = files
     }
 

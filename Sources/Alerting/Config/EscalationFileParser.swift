@@ -52,10 +52,21 @@ public enum EscalationFileParser {
             names.claim(interval.name, at: value)
             intervals[interval.name] = interval
         }
+        var rotationNames = YAMLUniqueNames("on-call rotation")
+        var rotations: [String: Rotation] = [:]
+        for read in parts.rotations {
+            if let nameValue = read.nameValue { rotationNames.claim(read.rotation.name, at: nameValue) }
+            rotations[read.rotation.name] = read.rotation
+            for (member, value) in read.members where !receivers.contains(member) {
+                value.report(
+                    "undefined receiver \"\(member)\" in on-call rotation \"\(read.rotation.name)\"; define it under "
+                        + "receivers: in the configuration file")
+            }
+        }
         var policyNames = YAMLUniqueNames("escalation policy")
         for read in parts.policies {
             if let nameValue = read.nameValue { policyNames.claim(read.policy.name, at: nameValue) }
-            checkTargets(read, receivers: receivers)
+            checkTargets(read, receivers: receivers, rotations: Set(rotations.keys))
         }
         let route = parts.route?.route ?? EscalationConfig.fallback(receiver: fallbackReceiver).route
         if let read = parts.route {
@@ -64,7 +75,7 @@ public enum EscalationFileParser {
         guard diagnostics.isEmpty else { throw EscalationFileError(errors: diagnostics.sortedErrors) }
         return EscalationConfig(
             route: route, inhibitRules: parts.inhibitRules, timeIntervals: intervals,
-            policies: parts.policies.map(\.policy), files: sources.map(\.path))
+            policies: parts.policies.map(\.policy), rotations: rotations, files: sources.map(\.path))
     }
 
     /// What the files say, gathered before the checks that span files.
@@ -73,6 +84,7 @@ public enum EscalationFileParser {
         var inhibitRules: [InhibitRule] = []
         var timeIntervals: [(NamedTimeInterval, YAMLValue)] = []
         var policies: [EscalationPolicyReader.Read] = []
+        var rotations: [RotationReader.Read] = []
     }
 
     /// A route as read, with where each receiver and interval name was written.
@@ -94,6 +106,7 @@ public enum EscalationFileParser {
         }
         parts.inhibitRules += root.sequence("inhibit_rules") { InhibitRuleReader.read($0) } ?? []
         parts.policies += root.sequence("escalation_policies") { EscalationPolicyReader.read($0) } ?? []
+        parts.rotations += root.sequence("oncall") { RotationReader.read($0) } ?? []
         for key in ["time_intervals", "mute_time_intervals"] {
             parts.timeIntervals +=
                 root.sequence(key) { item in
@@ -118,7 +131,7 @@ public enum EscalationFileParser {
     }
 
     /// Every receiver a policy names must be defined; rotations come with `oncall:`.
-    static func checkTargets(_ read: EscalationPolicyReader.Read, receivers: Set<String>) {
+    static func checkTargets(_ read: EscalationPolicyReader.Read, receivers: Set<String>, rotations: Set<String>) {
         for (target, value) in read.targets {
             switch target {
             case .receiver(let name) where !receivers.contains(name):
@@ -126,8 +139,9 @@ public enum EscalationFileParser {
                 value.report(
                     "undefined receiver \"\(name)\" in escalation policy \"\(read.policy.name)\"; define it under "
                         + "receivers: in the configuration file" + (known.isEmpty ? "" : " (defined: \(known))"))
-            case .oncall(let rotation):
-                value.report("undefined on-call rotation \"\(rotation)\" in escalation policy \"\(read.policy.name)\"")
+            case .oncall(let rotation) where !rotations.contains(rotation):
+                value.report("undefined on-call rotation \"\(rotation)\" in escalation policy \"\(read.policy.name)\"; define it under oncall:"
+                        + (rotations.isEmpty ? "" : " (defined: \(rotations.sorted().joined(separator: ", ")))"))
             default: break
             }
         }

@@ -125,7 +125,7 @@ public actor AlertPipeline {
         }
         guard !work.isEmpty else { return [] }
         let inhibitor = Inhibitor(rules: config.escalation.inhibitRules, alerts: alerts.values, now: now)
-        let escalator = Escalator(policies: config.escalation.policies, planner: config.planner)
+        let escalator = config.escalator
         var all: [GroupNotification] = []
         var changes = EscalationChanges()
         var next = escalations

@@ -13,4 +13,14 @@ public struct AlertPipelineConfig: Sendable {
         self.planner = planner
         self.resolveTimeout = resolveTimeout
     }
+
+    /// The escalation decisions under this configuration, `oncall:` targets resolved through its
+    /// rotations in the planner's time zone.
+    public var escalator: Escalator {
+        let rotations = escalation.rotations
+        let zone = planner.timeZone
+        return Escalator(policies: escalation.policies, planner: planner) { name, at in
+            rotations[name]?.shift(at: at, defaultZone: zone).map { [$0.member] } ?? []
+        }
+    }
 }
