@@ -97,6 +97,37 @@ struct AckDaemonTests {
         try database.close()
     }
 
+    @Test func whoIsOnCallNowAndNextThroughTheAPIAndVigilOncall() async throws {
+        let harness = try AlertingDaemonHarness(
+            escalation: Self.escalation + """
+
+                oncall:
+                  - name: clinic
+                    members: [oncall, director]
+                    shift: daily
+                    handoff: "08:00"
+                    start: 2026-03-01
+                    time_zone: UTC
+                    overrides:
+                      - {member: director, start: "2026-03-05T08:00", end: "2026-03-05T20:00"}
+                """, receivers: "  - name: oncall\n  - name: director\n")
+        let daemon = try await harness.start()
+        let answer = try await daemon.get("/api/v1/oncall?at=2026-03-03T09:00:00Z")
+        #expect(answer.status == 200)
+        #expect(
+            answer.bodyText
+                == #"{"status":"success","data":[{"rotation":"clinic","now":{"member":"oncall","start":"2026-03-03T08:00:00Z","end":"2026-03-04T08:00:00Z","override":false},"next":{"member":"director","start":"2026-03-04T08:00:00Z","end":"2026-03-05T08:00:00Z","override":false}}]}"#,
+            "\(answer.bodyText)")
+        #expect(try await daemon.get("/api/v1/oncall?at=yesterday").status == 400)
+        let cli = try await Self.vigil(
+            ["oncall", "--at", "2026-03-05T09:00:00Z", "--server", daemon.base], [:], harness.directory)
+        #expect(cli.status == 0, "\(cli.output)")
+        #expect(cli.output.contains("clinic"))
+        #expect(cli.output.contains("director (for oncall)"), "\(cli.output)")
+        #expect(cli.output.contains("2026-03-05T20:00:00Z"))
+        #expect(await daemon.stop() == 0)
+    }
+
     /// The fingerprint `GET /api/v2/alerts` gives the alert named `name`.
     static func fingerprint(of name: String, _ daemon: RunningDaemon) async throws -> String {
         let listed = try await daemon.get("/api/v2/alerts")
