@@ -72,6 +72,7 @@ let package = Package(
             name: "Alerting",
             dependencies: [
                 "VigilCore", "TimeSeries", "PromQL", "Rules", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

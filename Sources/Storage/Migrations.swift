@@ -156,6 +156,14 @@ enum Migrations {
                 table.primaryKey(["route_id", "group_key"])
             }
         }
+        // Request ids of signed acknowledgements already taken (replays are refused); pruned after a day.
+        migrator.registerMigration("v9_ack_request") { db in
+            try db.create(table: "ack_request") { table in
+                table.column("id", .text).primaryKey()
+                table.column("seen_at", .integer).notNull()
+            }
+            try db.create(index: "ack_request_seen_at", on: "ack_request", columns: ["seen_at"])
+        }
         return migrator
     }
 

@@ -74,6 +74,11 @@ import VigilCore
                     #expect(none.header("WWW-Authenticate") == "Basic realm=\"vigil\"", "\(label)")
                     #expect(rightUser.status != 401, "\(label) refused the right password")
                     #expect(rightToken.status != 401, "\(label) refused the API token")
+                case .signed:
+                    // No request here carries a signature: the route refuses each, credentials or not.
+                    for response in [none, wrongUser, wrongToken, rightUser, rightToken] {
+                        #expect(response.status == 401, "\(label) answered \(response.status) without a signature")
+                    }
                 case .write:
                     for response in [none, wrongUser, wrongToken, rightUser] {
                         #expect(response.status == 401, "\(label) answered \(response.status) without the token")

@@ -1,3 +1,4 @@
+import Alerting
 import Foundation
 import Storage
 import TestSupport
@@ -126,6 +127,99 @@ struct AckDaemonTests {
         #expect(cli.output.contains("director (for oncall)"), "\(cli.output)")
         #expect(cli.output.contains("2026-03-05T20:00:00Z"))
         #expect(await daemon.stop() == 0)
+    }
+
+    /// `POST /api/v1/acks` as a chat integration sends it, signed with the webhook secret.
+    static func signedAck(
+        _ daemon: RunningDaemon, secret: String, body: [String: String], timestamp: Int64? = nil,
+        signature: String? = nil, headers: Bool = true
+    ) async throws -> HTTPResponse {
+        let bytes = Array(try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
+        let stamp = String(timestamp ?? Int64(Date().timeIntervalSince1970))
+        var fields: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        if headers {
+            fields.append(("X-Vigil-Timestamp", stamp))
+            fields.append(
+                (
+                    "X-Vigil-Signature",
+                    signature ?? RequestSignature.header(secret: Array(secret.utf8), timestamp: stamp, body: bytes)
+                ))
+        }
+        return try await CurlTransport().perform(
+            HTTPRequest(method: "POST", url: daemon.base + "/api/v1/acks", headers: fields, body: bytes))
+    }
+
+    @Test func signedAcksAreTakenOnceAndForgedStaleReplayedOrTamperedOnesChangeNothing() async throws {
+        let harness = try AlertingDaemonHarness(
+            escalation: Self.escalation, receivers: "  - name: oncall\n  - name: director\n")
+        var daemon = try await harness.start()
+        try await daemon.postAlerts([["alertname": "CoverageGap", "severity": "critical"]])
+        let key = #"{}:{alertname="CoverageGap"}"#
+        let first = daemon
+        _ = try await waitUntil("the group") {
+            try await first.notifications().first { $0.groupKey == key }
+        }
+        let secret = harness.webhookSecret
+        let ack = ["id": "req-1", "action": "ack", "group_key": key, "by": "dr.adams"]
+        func acknowledged() async throws -> Bool {
+            try await first.get("/api/v2/alerts").bodyText.contains(#""acknowledged":{"by":"dr.adams""#)
+        }
+
+        let unsigned = try await Self.signedAck(daemon, secret: secret, body: ack, headers: false)
+        #expect(unsigned.status == 401)
+        #expect(unsigned.bodyText.contains("missing X-Vigil-Timestamp or X-Vigil-Signature"))
+        let forged = try await Self.signedAck(daemon, secret: "not-the-secret", body: ack)
+        #expect(forged.status == 401)
+        #expect(forged.bodyText.contains("invalid signature"))
+        let stale = try await Self.signedAck(
+            daemon, secret: secret, body: ack, timestamp: Int64(Date().timeIntervalSince1970) - 400)
+        #expect(stale.status == 401)
+        #expect(stale.bodyText.contains("timestamp more than 300 s from now"))
+        let malformed = try await Self.signedAck(daemon, secret: secret, body: ["id": "req-0", "action": "snooze"])
+        #expect(malformed.status == 400)
+        let unknown = try await Self.signedAck(
+            daemon, secret: secret, body: ["id": "req-x", "action": "ack", "group_key": "nope", "by": "x"])
+        #expect(unknown.status == 404)
+        #expect(try await acknowledged() == false, "nothing refused changed anything")
+
+        let taken = try await Self.signedAck(daemon, secret: secret, body: ack)
+        #expect(taken.status == 200, "\(taken.bodyText)")
+        #expect(try await acknowledged())
+        // The same id again, even with another valid body, is a replay.
+        let replay = try await Self.signedAck(
+            daemon, secret: secret, body: ["id": "req-1", "action": "unack", "group_key": key, "by": "mallory"])
+        #expect(replay.status == 401)
+        #expect(replay.bodyText.contains("request id already used"))
+        #expect(try await acknowledged())
+        let twice = try await Self.signedAck(
+            daemon, secret: secret, body: ["id": "req-2", "action": "ack", "group_key": key, "by": "dr.baker"])
+        #expect(twice.status == 200)
+        #expect(twice.bodyText.contains(#""changed":[]"#))
+
+        // A restart forgets no request id.
+        #expect(await daemon.stop() == 0)
+        daemon = try await harness.start()
+        try await daemon.postAlerts([["alertname": "CoverageGap", "severity": "critical"]])
+        let replayAfterRestart = try await Self.signedAck(
+            daemon, secret: secret, body: ["id": "req-1", "action": "unack", "group_key": key, "by": "mallory"])
+        #expect(replayAfterRestart.status == 401)
+
+        // A source that keeps guessing is throttled.
+        var statuses: [Int] = []
+        for attempt in 0..<11 {
+            let guess = try await Self.signedAck(
+                daemon, secret: secret, body: ack, signature: "sha256=" + String(repeating: "\(attempt % 10)", count: 64))
+            statuses.append(guess.status)
+        }
+        #expect(statuses.filter { $0 == 401 }.count == 9, "\(statuses)")
+        #expect(statuses.last == 429)
+        #expect(await daemon.stop() == 0)
+
+        let database = try VigilDatabase(path: harness.directory.file("data/vigil.db"))
+        let audit = try AuditLog(database: database).recent().filter { $0.action.hasPrefix("alert_group.") }
+        #expect(audit.map(\.action) == ["alert_group.ack"])
+        #expect(audit.first?.details["via"] == "webhook")
+        try database.close()
     }
 
     /// The fingerprint `GET /api/v2/alerts` gives the alert named `name`.

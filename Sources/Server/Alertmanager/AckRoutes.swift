@@ -49,6 +49,11 @@ struct AckRoutes {
             case .storage(let message): throw APIError(.internalServerError, type: "internal", message)
             }
         }
+        return Self.answer(action, records)
+    }
+
+    /// `{"status":"success","data":{"action":…,"changed":[{"groupKey","by","at"}]}}`.
+    static func answer(_ action: AckRecord.Action, _ records: [AckRecord]) -> Response {
         var json = GoJSONWriter()
         json.raw("{\"status\":\"success\",\"data\":{\"action\":")
         json.string(action.rawValue)

@@ -15,12 +15,18 @@ public struct AlertmanagerAPISettings: Sendable {
     public var notifications: any NotificationOutboxView
     /// Records a change in the audit log (actor, action, details).
     public var audit: @Sendable (String, String, [String: String]) async -> Void
+    /// The key of signed acknowledgements (the webhook secret).
+    public var webhookSecret: [UInt8]
+    /// Request ids of signed acknowledgements already taken; without one, replays are remembered
+    /// in memory only.
+    public var ackRequests: (any AckRequestLedger)?
 
     public init(
         pipeline: AlertPipeline, receivers: @escaping @Sendable () async -> [String],
         originalConfig: @escaping @Sendable () async -> String, startedAt: Int64, version: String,
         notifications: any NotificationOutboxView,
-        audit: @escaping @Sendable (String, String, [String: String]) async -> Void
+        audit: @escaping @Sendable (String, String, [String: String]) async -> Void,
+        webhookSecret: [UInt8] = [], ackRequests: (any AckRequestLedger)? = nil
     ) {
         self.pipeline = pipeline
         self.receivers = receivers
@@ -29,6 +35,8 @@ public struct AlertmanagerAPISettings: Sendable {
         self.version = version
         self.notifications = notifications
         self.audit = audit
+        self.webhookSecret = webhookSecret
+        self.ackRequests = ackRequests
     }
 }
 

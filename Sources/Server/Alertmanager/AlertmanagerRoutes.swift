@@ -216,6 +216,7 @@ struct AlertmanagerRoutes {
         NotificationRoutes(settings: settings, clock: clock).register(on: router)
         AckRoutes(settings: settings, clock: clock).register(on: router)
         OnCallRoutes(settings: settings, clock: clock).register(on: router)
+        SignedAckRoute(settings: settings, clock: clock).register(on: router)
     }
 
     static func json(_ bytes: [UInt8]) -> Response {

@@ -6,11 +6,14 @@ import HTTPTypes
 /// - read: every other `GET` and `HEAD`, and the query endpoints Prometheus also answers by `POST`
 ///   (a form body, not a change): behind basic auth when users are configured; the API token is
 ///   accepted too, so a client configured with the token alone (amtool, Grafana) reads and writes.
+/// - signed: acknowledgements that carry their own proof, checked by the route: `POST /api/v1/acks`
+///   (an HMAC signature over timestamp and body) and `/ack/{token}` (a signed, expiring link).
+///   Without a valid signature they answer 401 and change nothing.
 /// - write: everything else: the API token (`Authorization: Bearer`), whatever else is configured.
 ///   A method or path nobody listed falls here, so a new route is protected until said otherwise.
 public enum AccessPolicy {
     public enum Requirement: String, Sendable, Equatable {
-        case open, read, write
+        case open, read, write, signed
     }
 
     static let openPaths: Set<String> = ["/-/healthy", "/-/ready"]
@@ -21,6 +24,7 @@ public enum AccessPolicy {
 
     public static func requirement(method: HTTPRequest.Method, path: String) -> Requirement {
         let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if isSigned(method: method, path: path) { return .signed }
         switch method {
         case .get, .head:
             return openPaths.contains(path) ? .open : .read
@@ -31,5 +35,12 @@ public enum AccessPolicy {
         default:
             return .write
         }
+    }
+
+    /// The routes that check a signature of their own.
+    static func isSigned(method: HTTPRequest.Method, path: String) -> Bool {
+        if method == .post && path == "/api/v1/acks" { return true }
+        guard method == .get || method == .head || method == .post, path.hasPrefix("/ack/") else { return false }
+        return !path.dropFirst("/ack/".count).contains("/")
     }
 }

@@ -226,7 +226,8 @@ public final class Daemon: Sendable {
                     notifications: OutboxView(outbox: alerting.outbox, worker: alerting.worker),
                     audit: { actor, action, details in
                         await state.audit(actor: actor, action: action, at: clock.now(), details: details)
-                    }),
+                    },
+                    webhookSecret: Array(secrets.webhookSecret.utf8), ackRequests: AckRequestStore(database: database)),
                 admin: AdminSettings { [database, backupDirectory] in
                     let name =
                         "\(DatabaseBackup.stamp(clock.now()))-\(String(UInt32.random(in: .min ... .max), radix: 16))"
