@@ -8,7 +8,7 @@ BUILD_PACKAGES := libcurl4-openssl-dev libyaml-dev libsqlite3-dev pkg-config
 # server (python3-aiosmtpd) and openssl for the email and webhook-signature tests; and Python's
 # networkx (from PyPI) so the contingency engine is compared with ../shared/reference/contingency_ref.py;
 # dpkg-dev and lintian for the package `make deb` builds (tested when dist/vigil exists).
-TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl dpkg-dev lintian
+TEST_PACKAGES := prometheus prometheus-alertmanager python3-aiosmtpd openssl dpkg-dev lintian chromium chromium-driver
 VIGIL := .build/debug/vigil
 
 .PHONY: run test build deps test-deps bench bench-alerting check lint clean fuzz-diff fuzz dist deb

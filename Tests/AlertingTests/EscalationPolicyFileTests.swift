@@ -99,7 +99,7 @@ private func problem(_ yaml: String) -> String {
                 "a step must notify at least one receiver or rotation"))
         #expect(
             problem("escalation_policies:\n  - name: p\n    steps:\n      - notify: ['oncall:nights']\n").hasSuffix(
-                #"undefined on-call rotation "nights" in escalation policy "p""#))
+                #"undefined on-call rotation "nights" in escalation policy "p"; define it under oncall:"#))
         #expect(
             problem(
                 "escalation_policies:\n  - name: p\n    steps:\n      - notify: [a]\n    repeat: {every: 0s, times: 1}\n"

@@ -35,6 +35,9 @@ import VigilCore
         ("DELETE", "/api/v2/silence/x", .write), ("PUT", "/api/v1/schedule", .write),
         ("PATCH", "/api/v1/anything", .write), ("POST", "/-/healthy", .write), ("GET", "/api/v1/query/", .read),
         ("GET", "/api/v1/status/buildinfo", .read), ("POST", "/api/v1/admin/backup", .write),
+        ("POST", "/api/v1/acks", .signed), ("GET", "/ack/abc.def", .signed), ("POST", "/ack/abc.def", .signed),
+        ("GET", "/ack/abc/def", .read), ("PUT", "/ack/abc", .write), ("GET", "/static/ack.css", .open),
+        ("POST", "/api/v1/groups/x/ack", .write),
     ])
     func eachRouteFallsUnderOneRequirement(method: String, path: String, expected: AccessPolicy.Requirement) throws {
         let method = try #require(HTTPRequest.Method(method))

@@ -222,6 +222,88 @@ struct AckDaemonTests {
         try database.close()
     }
 
+    /// The `vigil.ack_url` of the first firing notification written to the local file.
+    static func ackURL(in harness: AlertingDaemonHarness) async throws -> String {
+        let file = harness.directory.file("data/notifications.jsonl")
+        return try await waitUntil("a notification with an ack link") { () -> String? in
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+            for line in text.split(separator: "\n") {
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if let url = (object?["vigil"] as? [String: Any])?["ack_url"] as? String { return url }
+            }
+            return nil
+        }
+    }
+
+    @Test func theSignedLinkShowsAPageAGetChangesNothingAndTheButtonAcknowledges() async throws {
+        let harness = try AlertingDaemonHarness(
+            escalation: Self.escalation, receivers: "  - name: oncall\n  - name: director\n")
+        let daemon = try await harness.start()
+        try await daemon.postAlerts([["alertname": "CoverageGap", "severity": "critical"]], summary: "Clinic uncovered")
+        let url = try await Self.ackURL(in: harness)
+        let token = try #require(url.split(separator: "/ack/").last.map(String.init))
+        let link = daemon.base + "/ack/" + token
+        func acknowledged() async throws -> Bool {
+            try await daemon.get("/api/v2/alerts").bodyText.contains(#""acknowledged""#)
+        }
+
+        // What a mail scanner does: GET, twice. Nothing changes.
+        for _ in 0..<2 {
+            let page = try await daemon.get("/ack/" + token)
+            #expect(page.status == 200)
+            #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(page.bodyText.contains("Acknowledge CoverageGap"))
+            #expect(page.bodyText.contains("Clinic uncovered"))
+            #expect(page.bodyText.contains(#"<form method="post" action="/ack/"#))
+        }
+        #expect(try await acknowledged() == false)
+
+        // Tampered, forged and expired links are refused and change nothing.
+        var tampered = Array(token)
+        tampered[3] = tampered[3] == "A" ? "B" : "A"
+        let refusedTampered = try await daemon.post("/ack/" + String(tampered), body: Array("by=x".utf8), authorized: false)
+        #expect(refusedTampered.status == 401)
+        #expect(refusedTampered.bodyText.contains("This link is not valid"))
+        let key = #"{}:{alertname="CoverageGap"}"#
+        let forged = AckLink(target: .group(key), expiresAt: Int64(Date().timeIntervalSince1970 * 1000) + 3_600_000)
+            .token(secret: Array("guessed".utf8))
+        #expect(try await daemon.get("/ack/" + forged).status == 401)
+        let expired = AckLink(target: .group(key), expiresAt: Int64(Date().timeIntervalSince1970 * 1000) - 1)
+            .token(secret: Array(harness.webhookSecret.utf8))
+        let refusedExpired = try await daemon.post("/ack/" + expired, body: Array("by=x".utf8), authorized: false)
+        #expect(refusedExpired.status == 401)
+        #expect(refusedExpired.bodyText.contains("This link has expired"))
+        #expect(try await acknowledged() == false)
+        #expect(try await daemon.get("/static/ack.css").status == 200)
+
+        if WebDriver.isInstalled {
+            // A real browser: load the page, type a name, press the button, read the confirmation.
+            let browser = try await WebDriver()
+            do {
+                try await browser.open(link)
+                #expect(try await browser.title().hasPrefix("Acknowledge CoverageGap"))
+                try await browser.type("Dr Adams", into: "#by")
+                try await browser.click("#acknowledge")
+                let confirmation = try await browser.text(of: ".done")
+                #expect(confirmation == "Acknowledged by Dr Adams. The escalation has stopped.")
+                #expect(try await browser.text(of: ".acked").hasPrefix("Acknowledged by Dr Adams at "))
+            } catch {
+                await browser.quit()
+                throw error
+            }
+            await browser.quit()
+        } else {
+            let form = try await daemon.post("/ack/" + token, body: Array("by=Dr+Adams".utf8), authorized: false)
+            #expect(form.status == 200)
+            #expect(form.bodyText.contains("Acknowledged by Dr Adams. The escalation has stopped."))
+            print("note: chromium and chromedriver are not installed (apt-get install chromium chromium-driver); the page was tested over plain HTTP only")
+        }
+        let listed = try await daemon.get("/api/v2/alerts").bodyText
+        #expect(listed.contains(#""acknowledged":{"by":"Dr Adams""#), "\(listed)")
+        #expect(listed.contains(#""via":"link""#))
+        #expect(await daemon.stop() == 0)
+    }
+
     /// The fingerprint `GET /api/v2/alerts` gives the alert named `name`.
     static func fingerprint(of name: String, _ daemon: RunningDaemon) async throws -> String {
         let listed = try await daemon.get("/api/v2/alerts")

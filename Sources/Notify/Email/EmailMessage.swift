@@ -108,6 +108,7 @@ public enum EmailMessage {
                 lines.append("")
             }
         }
+        if let ackURL = data.ackURL { lines.append("Acknowledge (stops the escalation): \(ackURL)") }
         if !data.externalURL.isEmpty { lines.append("Vigil: \(data.externalURL)") }
         return lines.joined(separator: "\r\n")
     }
@@ -130,6 +131,9 @@ public enum EmailMessage {
                 html += "</small></li>"
             }
             html += "</ul>"
+        }
+        if let ackURL = data.ackURL {
+            html += "<p><a href=\"\(escape(ackURL))\"><strong>Acknowledge</strong></a> (stops the escalation)</p>"
         }
         if !data.externalURL.isEmpty {
             html += "<p><a href=\"\(escape(data.externalURL))\">Open Vigil</a></p>"

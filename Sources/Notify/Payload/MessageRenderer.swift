@@ -7,10 +7,24 @@ import Rules
 public struct MessageRenderer: Sendable {
     public var externalURL: String
     public var receivers: ReceiverDirectory
+    /// Signs the acknowledgement link a firing notification carries; nil: no link.
+    public var ackLinks: AckLinks?
 
-    public init(externalURL: String, receivers: ReceiverDirectory) {
+    public init(externalURL: String, receivers: ReceiverDirectory, ackLinks: AckLinks? = nil) {
         self.externalURL = externalURL
         self.receivers = receivers
+        self.ackLinks = ackLinks
+    }
+
+    /// The signed link acknowledging `notification`'s group, valid for the configured lifetime from
+    /// when it was decided.
+    public func ackURL(for notification: GroupNotification) -> String? {
+        guard let ackLinks else { return nil }
+        let token = AckLink(
+            target: .group(notification.groupKey), expiresAt: notification.decidedAt + ackLinks.lifetime
+        ).token(secret: ackLinks.secret)
+        let base = externalURL.hasSuffix("/") ? String(externalURL.dropLast()) : externalURL
+        return base + "/ack/" + token
     }
 
     /// The message for `notification` under delivery id `id`; nil when there is nothing to send (a
@@ -25,7 +39,8 @@ public struct MessageRenderer: Sendable {
         {
             maxAlerts = webhooks[integration.index].maxAlerts
         }
-        let data = NotificationData(notification: notification, externalURL: externalURL, maxAlerts: maxAlerts)
+        var data = NotificationData(notification: notification, externalURL: externalURL, maxAlerts: maxAlerts)
+        if data.status == "firing" { data.ackURL = ackURL(for: notification) }
         let body: [UInt8]
         switch integration.kind {
         case "email":
@@ -35,11 +50,25 @@ public struct MessageRenderer: Sendable {
             body = WebhookPayload.encode(
                 data,
                 extra: WebhookPayload.Extra(
-                    deliveryID: id, integration: integration.name, escalation: notification.escalation))
+                    deliveryID: id, integration: integration.name,
+                    fields: data.ackURL.map { [("ack_url", $0)] } ?? [], escalation: notification.escalation))
         }
         return OutboxMessage(
             id: id, receiver: notification.receiver, integration: integration.name, groupKey: notification.groupKey,
             body: body, status: data.status, alertCount: data.alerts.count, createdAt: notification.decidedAt,
             firstFiredAt: notification.firstNewlyFiringAt, nextAttemptAt: notification.decidedAt)
+    }
+}
+
+/// What signs acknowledgement links: the webhook secret and how long a link stays valid
+/// (`global.ack_link_expiry`, 24 hours by default).
+public struct AckLinks: Sendable {
+    public var secret: [UInt8]
+    /// ms.
+    public var lifetime: Int64
+
+    public init(secret: [UInt8], lifetime: Int64) {
+        self.secret = secret
+        self.lifetime = lifetime
     }
 }

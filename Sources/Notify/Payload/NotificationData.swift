@@ -30,6 +30,8 @@ public struct NotificationData: Sendable, Equatable {
     public var groupKey: String
     /// Alerts left out because of `max_alerts`.
     public var truncatedAlerts: Int
+    /// The signed link that acknowledges the group (firing notifications only).
+    public var ackURL: String?
 
     public init(notification: GroupNotification, externalURL: String, maxAlerts: Int = 0) {
         receiver = notification.receiver

@@ -217,6 +217,7 @@ struct AlertmanagerRoutes {
         AckRoutes(settings: settings, clock: clock).register(on: router)
         OnCallRoutes(settings: settings, clock: clock).register(on: router)
         SignedAckRoute(settings: settings, clock: clock).register(on: router)
+        AckPageRoutes(settings: settings, clock: clock).register(on: router)
     }
 
     static func json(_ bytes: [UInt8]) -> Response {

@@ -31,7 +31,8 @@ public final class AlertingService: Service, Sendable {
     ) {
         let receivers = ReceiverDirectory(config.receivers)
         let settings = LiveSettings(
-            externalURL: Self.externalURL(of: config), smtp: Self.smtpDefaults(config.global), timeZone: timeZone)
+            externalURL: Self.externalURL(of: config), smtp: Self.smtpDefaults(config.global), timeZone: timeZone,
+            ackLinkExpiry: config.global.ackLinkExpiry.milliseconds)
         let outbox = OutboxRepository(database: database)
         let store = AlertingStore(database: database)
         let senders: [String: any MessageSender] = [
@@ -48,7 +49,10 @@ public final class AlertingService: Service, Sendable {
         let recorder = OutboxRecorder(
             store: store,
             renderer: {
-                MessageRenderer(externalURL: settings.state.withLock { $0.externalURL }, receivers: receivers)
+                let (externalURL, expiry) = settings.state.withLock { ($0.externalURL, $0.ackLinkExpiry) }
+                return MessageRenderer(
+                    externalURL: externalURL, receivers: receivers,
+                    ackLinks: AckLinks(secret: webhookSecret, lifetime: expiry))
             },
             deliver: { worker.deliver($0) })
         pipeline = AlertPipeline(
@@ -70,6 +74,7 @@ public final class AlertingService: Service, Sendable {
         let zone = settings.state.withLock { state in
             state.externalURL = Self.externalURL(of: config)
             state.smtp = Self.smtpDefaults(config.global)
+            state.ackLinkExpiry = config.global.ackLinkExpiry.milliseconds
             return state.timeZone
         }
         await pipeline.apply(
@@ -178,12 +183,15 @@ final class LiveSettings: Sendable {
         var externalURL: String
         var smtp: EmailSender.Defaults
         var timeZone: TimeZone
+        /// ms.
+        var ackLinkExpiry: Int64
     }
 
     let state: Mutex<State>
 
-    init(externalURL: String, smtp: EmailSender.Defaults, timeZone: TimeZone) {
-        state = Mutex(State(externalURL: externalURL, smtp: smtp, timeZone: timeZone))
+    init(externalURL: String, smtp: EmailSender.Defaults, timeZone: TimeZone, ackLinkExpiry: Int64) {
+        state = Mutex(
+            State(externalURL: externalURL, smtp: smtp, timeZone: timeZone, ackLinkExpiry: ackLinkExpiry))
     }
 }
 

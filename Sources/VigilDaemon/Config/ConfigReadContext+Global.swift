@@ -24,6 +24,9 @@ extension ConfigReadContext {
         global.externalURL = section.string("external_url", check: ConfigChecks.httpURL)
         global.externalLabels = section.stringMap("external_labels", keyCheck: ConfigChecks.labelName) ?? [:]
         global.resolveTimeout = section.duration("resolve_timeout") ?? ConfigDefaults.resolveTimeout
+        if let expiry = section.duration("ack_link_expiry", check: ConfigChecks.positive) {
+            global.ackLinkExpiry = expiry
+        }
         global.smtpSmarthost = section.string("smtp_smarthost", check: ConfigChecks.hostPort)
         global.smtpFrom = section.string("smtp_from", check: ConfigChecks.emailAddress)
         global.smtpHello = section.string("smtp_hello", check: ConfigChecks.nonEmpty)

@@ -16,6 +16,8 @@ public struct GlobalConfig: Sendable, Equatable {
     public var externalLabels: [String: String]
     /// Alertmanager's `resolve_timeout`.
     public var resolveTimeout: PromDuration
+    /// How long the acknowledgement link in a notification stays valid.
+    public var ackLinkExpiry: PromDuration
     /// Default SMTP relay (`host:port`) for email receivers.
     public var smtpSmarthost: String?
     /// Default sender address for email receivers.
@@ -36,6 +38,7 @@ public struct GlobalConfig: Sendable, Equatable {
         externalURL: String? = nil,
         externalLabels: [String: String] = [:],
         resolveTimeout: PromDuration = ConfigDefaults.resolveTimeout,
+        ackLinkExpiry: PromDuration = PromDuration(milliseconds: 24 * 3_600_000),
         smtpSmarthost: String? = nil,
         smtpFrom: String? = nil,
         smtpHello: String? = nil,
@@ -50,6 +53,7 @@ public struct GlobalConfig: Sendable, Equatable {
         self.externalURL = externalURL
         self.externalLabels = externalLabels
         self.resolveTimeout = resolveTimeout
+        self.ackLinkExpiry = ackLinkExpiry
         self.smtpSmarthost = smtpSmarthost
         self.smtpFrom = smtpFrom
         self.smtpHello = smtpHello

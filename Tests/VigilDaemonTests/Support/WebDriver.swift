@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import Transport
+
+/// Headless Chromium driven through chromedriver's W3C WebDriver protocol on loopback: what a
+/// coordinator's phone browser does with a page (load, type, press, read), without a JavaScript test
+/// framework. Debian's `chromium` and `chromium-driver`.
+final class WebDriver: Sendable {
+    static let driverPath = "/usr/bin/chromedriver"
+    static let browserPath = "/usr/bin/chromium"
+    static var isInstalled: Bool {
+        FileManager.default.isExecutableFile(atPath: driverPath)
+            && FileManager.default.isExecutableFile(atPath: browserPath)
+    }
+
+    private let process: Process
+    private let exited: AsyncStream<Void>
+    private let base: String
+    let session: String
+
+    /// Starts chromedriver on a free port and opens a headless session 390 px wide (a phone).
+    init() async throws {
+        let port = Int.random(in: 20_000..<60_000)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.driverPath)
+        process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let (exited, continuation) = AsyncStream.makeStream(of: Void.self)
+        self.exited = exited
+        process.terminationHandler = { _ in
+            continuation.yield()
+            continuation.finish()
+        }
+        try process.run()
+        base = "http://127.0.0.1:\(port)"
+        let base = self.base
+        _ = try await waitUntil("chromedriver to answer", within: .seconds(30)) {
+            let status = try? await CurlTransport().perform(HTTPRequest(url: base + "/status"))
+            return status?.status == 200 ? true : nil
+        }
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": Self.browserPath,
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--window-size=390,844",
+                        ],
+                    ],
+                ]
+            ]
+        ]
+        let answer = try await Self.call(base, "POST", "/session", capabilities)
+        session = try #require((answer["value"] as? [String: Any])?["sessionId"] as? String, "no session: \(answer)")
+    }
+
+    /// Loads `url` and waits for the page.
+    func open(_ url: String) async throws {
+        _ = try await command("POST", "/url", ["url": url])
+    }
+
+    /// The element matching a CSS selector.
+    func element(_ selector: String) async throws -> String {
+        let answer = try await command("POST", "/element", ["using": "css selector", "value": selector])
+        let value = answer["value"] as? [String: Any]
+        return try #require(value?.values.first as? String, "no element \(selector): \(answer)")
+    }
+
+    func type(_ text: String, into selector: String) async throws {
+        let id = try await element(selector)
+        _ = try await command("POST", "/element/\(id)/value", ["text": text])
+    }
+
+    func click(_ selector: String) async throws {
+        let id = try await element(selector)
+        _ = try await command("POST", "/element/\(id)/click", [:])
+    }
+
+    func text(of selector: String) async throws -> String {
+        let id = try await element(selector)
+        return try await command("GET", "/element/\(id)/text", nil)["value"] as? String ?? ""
+    }
+
+    func title() async throws -> String {
+        try await command("GET", "/title", nil)["value"] as? String ?? ""
+    }
+
+    /// Ends the session and stops chromedriver.
+    func quit() async {
+        _ = try? await Self.call(base, "DELETE", "/session/\(session)", nil)
+        // chromedriver may linger on SIGTERM; the session is closed, so nothing is lost by SIGKILL.
+        kill(process.processIdentifier, SIGKILL)
+        for await _ in exited { break }
+    }
+
+    private func command(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> [String: Any] {
+        try await Self.call(base, method, "/session/\(session)" + path, body)
+    }
+
+    private static func call(_ base: String, _ method: String, _ path: String, _ body: [String: Any]?) async throws
+        -> [String: Any]
+    {
+        let bytes = try body.map { Array(try JSONSerialization.data(withJSONObject: $0)) }
+        let response = try await CurlTransport().perform(
+            HTTPRequest(
+                method: method, url: base + path, headers: [("Content-Type", "application/json")], body: bytes,
+                timeout: .seconds(60)))
+        let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] ?? [:]
+        try #require(response.status == 200, "WebDriver \(method) \(path) answered \(response.status): \(object)")
+        return object
+    }
+}
