@@ -132,11 +132,49 @@ public struct AlertingStore: AlertingStateStore {
     public func saveEscalations(_ states: [EscalationState], removing removed: [String], audit: [AckRecord]) throws {
         try database.write { db in
             try Self.write(EscalationChanges(saved: states, removed: removed), in: db)
-            for record in audit {
-                try Self.appendAudit(
-                    at: record.at, actor: record.by, action: "alert_group.\(record.action.rawValue)",
-                    details: ["group_key": record.groupKey, "via": record.via, "source": record.source], in: db)
+            try Self.appendAudit(audit, in: db)
+        }
+    }
+
+    public func loadManualResolutions() throws -> [ManualResolution] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM manual_resolution").compactMap { row in
+                let text: String = row["fingerprint"]
+                guard let value = UInt64(text, radix: 16) else { return nil }
+                return ManualResolution(
+                    fingerprint: AlertFingerprint(value: value), startsAt: row["starts_at"],
+                    resolvedAt: row["resolved_at"], by: row["resolved_by"])
             }
+        }
+    }
+
+    public func saveManualResolutions(
+        _ resolutions: [ManualResolution], removing removed: [AlertFingerprint], audit: [AckRecord]
+    ) throws {
+        try database.write { db in
+            for resolution in resolutions {
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO manual_resolution (fingerprint, starts_at, resolved_at, resolved_by)
+                        VALUES (?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        resolution.fingerprint.description, resolution.startsAt, resolution.resolvedAt, resolution.by,
+                    ])
+            }
+            for fingerprint in removed {
+                try db.execute(
+                    sql: "DELETE FROM manual_resolution WHERE fingerprint = ?", arguments: [fingerprint.description])
+            }
+            try Self.appendAudit(audit, in: db)
+        }
+    }
+
+    static func appendAudit(_ records: [AckRecord], in db: Database) throws {
+        for record in records {
+            try appendAudit(
+                at: record.at, actor: record.by, action: "alert_group.\(record.action.rawValue)",
+                details: ["group_key": record.groupKey, "via": record.via, "source": record.source], in: db)
         }
     }
 

@@ -163,6 +163,13 @@ enum Migrations {
                 table.column("seen_at", .integer).notNull()
             }
             try db.create(index: "ack_request_seen_at", on: "ack_request", columns: ["seen_at"])
+            // Alerts resolved by hand: the firing episode (its start) that stays resolved.
+            try db.create(table: "manual_resolution") { table in
+                table.column("fingerprint", .text).primaryKey()
+                table.column("starts_at", .integer).notNull()
+                table.column("resolved_at", .integer).notNull()
+                table.column("resolved_by", .text).notNull()
+            }
         }
         return migrator
     }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 
-/// `vigil ack FINGERPRINT | --group KEY --by NAME [--unack]`: acknowledges an alert's groups (or one
-/// group) on a running daemon, which stops their escalation; `--unack` resumes it.
+/// `vigil ack FINGERPRINT | --group KEY --by NAME [--unack | --resolve]`: acknowledges an alert's
+/// groups (or one group) on a running daemon, which stops their escalation; `--unack` resumes it;
+/// `--resolve` ends their alerts by hand until they fire again.
 struct AckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ack",
@@ -20,6 +21,9 @@ struct AckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Resume the escalation instead.")
     var unack = false
 
+    @Flag(name: .long, help: "Resolve the alerts by hand instead, until they fire again.")
+    var resolve = false
+
     @Option(name: .long, help: "The daemon's URL.")
     var server: String = "http://127.0.0.1:9095"
 
@@ -32,10 +36,11 @@ struct AckCommand: AsyncParsableCommand {
         default: break
         }
         if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by must name someone") }
+        if unack && resolve { throw ValidationError("--unack and --resolve do different things: give one") }
     }
 
     func run() async throws {
-        let action = unack ? "unack" : "ack"
+        let action = resolve ? "resolve" : unack ? "unack" : "ack"
         let path: String
         if let group {
             var allowed = CharacterSet.alphanumerics
@@ -50,10 +55,10 @@ struct AckCommand: AsyncParsableCommand {
         let object = try? JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any]
         let changed = ((object?["data"] as? [String: Any])?["changed"] as? [[String: Any]]) ?? []
         if changed.isEmpty {
-            print(unack ? "nothing to resume: not acknowledged" : "already acknowledged")
+            print(resolve ? "nothing firing to resolve" : unack ? "nothing to resume: not acknowledged" : "already acknowledged")
         }
         for item in changed {
-            print("\(unack ? "resumed" : "acknowledged") \(item["groupKey"] as? String ?? "")")
+            print("\(resolve ? "resolved" : unack ? "resumed" : "acknowledged") \(item["groupKey"] as? String ?? "")")
         }
     }
 }

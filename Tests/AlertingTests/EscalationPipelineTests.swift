@@ -289,4 +289,34 @@ private func names(_ sent: [(at: Int64, receiver: String, status: String)]) -> [
                         acknowledgement: Acknowledgement(by: "dr.adams", at: first + 20 * minute, via: "link"))
             })
     }
+
+    @Test func aResolveByHandEndsTheAlertsUntilANewEpisodeFires() async throws {
+        let pipeline = try pipeline()
+        await pipeline.receive([alert(critical)], now: start, persist: false)
+        _ = await run(pipeline, until: first)
+        let records = try await pipeline.acknowledge(
+            .resolve, target: .group(criticalKey), by: "dr.adams", via: "api", source: "", now: first + 5 * minute)
+        #expect(records.map(\.action) == [.resolve])
+        let resolve = await run(pipeline, until: first + 6 * minute)
+        #expect(Set(names(resolve)) == ["on_call_admin", "program_director"])
+        #expect(resolve.allSatisfy { $0.status == "resolved" })
+        #expect(await pipeline.escalations.isEmpty)
+
+        // The rule keeps reporting the same episode as firing: it stays resolved, nobody is paged.
+        for tick in 7...40 {
+            let now = first + Int64(tick) * minute
+            await pipeline.receive([alert(critical, at: now)], now: now, persist: false)
+        }
+        #expect(await run(pipeline, until: first + 40 * minute).isEmpty)
+        #expect(await pipeline.alertViews(now: first + 40 * minute).allSatisfy(\.isResolved))
+        #expect(recorder.steps.map(\.step) == ["1"])
+
+        // A new episode fires again and escalates from the first step.
+        let again = first + 41 * minute
+        await pipeline.receive([alert(critical, startsAt: again, at: again)], now: again, persist: false)
+        let reopened = await run(pipeline, until: again + 10 * second)
+        #expect(Set(names(reopened)) == ["on_call_admin", "program_director"])
+        #expect(recorder.steps.map(\.step) == ["1", "1"])
+        #expect(await pipeline.acksTotal[AckCounterKey(action: "resolve", via: "api")] == 1)
+    }
 }

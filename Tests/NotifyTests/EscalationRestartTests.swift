@@ -123,4 +123,37 @@ private struct SQLiteRecorder: NotificationRecorder {
         #expect(audit.first?.details["group_key"] == #"{}:{alertname="CoverageGap"}"#)
         try database.close()
     }
+
+    @Test func anAlertResolvedByHandStaysResolvedAfterARestartUntilANewEpisode() async throws {
+        let path = directory.file("vigil.db")
+        var database = try VigilDatabase(path: path)
+        let before = pipeline(database, try config())
+        var firing = alert
+        firing.endsAt = start + 4 * minute
+        await before.receive([firing], now: start, persist: false)
+        _ = await before.flush(now: start)
+        try await before.acknowledge(
+            .resolve, target: .alert(alert.fingerprint), by: "dr.adams", via: "cli", source: "", now: start + minute)
+        try database.close()
+
+        database = try VigilDatabase(path: path)
+        let after = pipeline(database, try config())
+        await after.restore(now: start + 2 * minute)
+        // The rule re-sends its firing alert, same episode: it stays resolved.
+        var resent = firing
+        resent.endsAt = start + 6 * minute
+        resent.updatedAt = start + 2 * minute
+        await after.receive([resent], now: start + 2 * minute, persist: false)
+        #expect(await after.alertViews(now: start + 2 * minute).map(\.isResolved) == [true])
+        let audit = try AuditLog(database: database).recent(action: "alert_group.resolve")
+        #expect(audit.map(\.actor) == ["dr.adams"])
+        #expect(audit.first?.details["via"] == "cli")
+        // A new episode fires.
+        var next = resent
+        next.startsAt = start + 3 * minute
+        next.updatedAt = start + 3 * minute
+        await after.receive([next], now: start + 3 * minute, persist: false)
+        #expect(await after.alertViews(now: start + 3 * minute).map(\.isResolved) == [false])
+        try database.close()
+    }
 }

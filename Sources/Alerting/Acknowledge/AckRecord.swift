@@ -2,7 +2,7 @@
 /// and from where.
 public struct AckRecord: Sendable, Equatable {
     public enum Action: String, Sendable, Codable, CaseIterable {
-        case ack, unack
+        case ack, unack, resolve
     }
 
     public var action: Action

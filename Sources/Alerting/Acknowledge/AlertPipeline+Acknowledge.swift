@@ -42,9 +42,11 @@ public struct AckCounterKey: Sendable, Hashable {
 }
 
 extension AlertPipeline {
-    /// Acknowledges (or un-acknowledges) the groups `target` names. An acknowledged group takes no
-    /// more escalation steps and its receivers hear only of resolves; `unack` resumes the escalation
-    /// from the step it was at. Acknowledging an acknowledged group changes nothing and is no error.
+    /// Acknowledges (or un-acknowledges, or resolves) the groups `target` names. An acknowledged group
+    /// takes no more escalation steps and its receivers hear only of resolves; `unack` resumes the
+    /// escalation from the step it was at; `resolve` ends the groups' firing alerts by hand until they
+    /// fire again (a new episode), which ends the escalation with the resolve notification.
+    /// Acknowledging an acknowledged group changes nothing and is no error.
     /// Saved with its audit entries before it takes effect; returns what changed.
     @discardableResult
     public func acknowledge(
@@ -57,6 +59,7 @@ extension AlertPipeline {
             case .alert(let fingerprint): throw .notFound("no alert with fingerprint \(fingerprint) in any group")
             }
         }
+        if action == .resolve { return try resolveByHand(groups, by: by, via: via, source: source, now: now) }
         var saved: [EscalationState] = []
         var removed: [String] = []
         var records: [AckRecord] = []
@@ -69,7 +72,7 @@ extension AlertPipeline {
                     groupID: id, groupKey: group.key, routeReceiver: group.options.receiver, plan: nil, startedAt: now)
             switch action {
             case .ack: state.acknowledge(by: by, via: via, at: now)
-            case .unack: state.unacknowledge(at: now)
+            case .unack, .resolve: state.unacknowledge(at: now)
             }
             guard state != before, !(before == nil && state.acknowledgement == nil) else { continue }
             if state.plan == nil && state.acknowledgement == nil {

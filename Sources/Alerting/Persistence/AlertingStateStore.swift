@@ -17,6 +17,11 @@ public protocol AlertingStateStore: Sendable {
     /// Saves `states` (insert or replace by group id) and forgets `removed`, with audit entries for
     /// acknowledgements in the same transaction.
     func saveEscalations(_ states: [EscalationState], removing removed: [String], audit: [AckRecord]) throws
+    /// Alerts resolved by hand, until they fire again.
+    func loadManualResolutions() throws -> [ManualResolution]
+    /// Saves `resolutions` (by fingerprint) and forgets `removed`, with audit entries in the same transaction.
+    func saveManualResolutions(_ resolutions: [ManualResolution], removing removed: [AlertFingerprint], audit: [AckRecord])
+        throws
 }
 
 /// Records a flush's decisions: the notification log entries and the messages to deliver, in one

@@ -31,6 +31,8 @@ public actor AlertPipeline {
     private var missingSince: [String: Int64] = [:]
     /// Steps taken, by policy and step (`vigil_escalation_steps_total`).
     public private(set) var stepsTotal: [StepCounterKey: Int] = [:]
+    /// Alerts resolved by hand, until they fire again.
+    private var manualResolutions: [AlertFingerprint: ManualResolution] = [:]
     /// Acknowledgement actions, by action and path (`vigil_acks_total`).
     public private(set) var acksTotal: [AckCounterKey: Int] = [:]
 
@@ -55,7 +57,9 @@ public actor AlertPipeline {
             silences = Silences(try store.loadSilences(), retention: silences.retention)
             log = NotificationLog(try store.loadNotificationLog())
             for state in try store.loadEscalations() { escalations[state.groupID] = state }
-            for alert in try store.loadAlerts() {
+            for resolution in try store.loadManualResolutions() { manualResolutions[resolution.fingerprint] = resolution }
+            for loaded in try store.loadAlerts() {
+                let alert = manualResolutions[loaded.fingerprint]?.apply(to: loaded, now: now) ?? loaded
                 alerts[alert.fingerprint] = alert
                 dispatcher.insert(alert, now: now)
             }
@@ -79,6 +83,13 @@ public actor AlertPipeline {
                     || (alert.startsAt > old.startsAt && alert.startsAt < old.endsAt)
             {
                 merged = old.merged(with: alert, at: now)
+            }
+            if let resolution = manualResolutions[merged.fingerprint] {
+                if let stillResolved = resolution.apply(to: merged, now: now) {
+                    merged = stillResolved
+                } else {
+                    forgetResolution(of: merged.fingerprint)
+                }
             }
             alerts[alert.fingerprint] = merged
             dispatcher.insert(merged, now: now)
@@ -215,6 +226,51 @@ public actor AlertPipeline {
     }
 
     // MARK: Acknowledgements (see AlertPipeline+Acknowledge.swift)
+
+    /// Resolves the groups' firing alerts by hand until they fire again: saved with the audit
+    /// entries first, then the alerts end now and the groups' next flush sends the resolve.
+    func resolveByHand(_ groups: [AggregationGroup], by: String, via: String, source: String, now: Int64)
+        throws(AckError) -> [AckRecord]
+    {
+        var resolutions: [ManualResolution] = []
+        var records: [AckRecord] = []
+        for group in groups {
+            let firing = group.alerts.keys.compactMap { alerts[$0] }.filter { !$0.isResolved(at: now) }
+            guard !firing.isEmpty else { continue }
+            resolutions += firing.map {
+                ManualResolution(fingerprint: $0.fingerprint, startsAt: $0.startsAt, resolvedAt: now, by: by)
+            }
+            records.append(AckRecord(action: .resolve, groupKey: group.key, by: by, via: via, source: source, at: now))
+        }
+        guard !records.isEmpty else { return [] }
+        do {
+            try store?.saveManualResolutions(resolutions, removing: [], audit: records)
+        } catch {
+            throw .storage("\(error)")
+        }
+        for resolution in resolutions {
+            manualResolutions[resolution.fingerprint] = resolution
+            guard var alert = alerts[resolution.fingerprint] else { continue }
+            alert.endsAt = now
+            alert.updatedAt = now
+            alerts[alert.fingerprint] = alert
+            dispatcher.insert(alert, now: now)
+        }
+        for record in records {
+            acksTotal[AckCounterKey(action: record.action.rawValue, via: record.via), default: 0] += 1
+        }
+        wakeUp?()
+        return records
+    }
+
+    private func forgetResolution(of fingerprint: AlertFingerprint) {
+        manualResolutions[fingerprint] = nil
+        do {
+            try store?.saveManualResolutions([], removing: [fingerprint], audit: [])
+        } catch {
+            logger.error("cannot forget a manual resolution", metadata: ["error": "\(error)"])
+        }
+    }
 
     func groupsWithKey(_ key: String) -> [AggregationGroup] {
         dispatcher.allGroups.filter { $0.key == key }

@@ -80,6 +80,8 @@ struct AckPageRoutes {
             done = records.isEmpty ? "It was already acknowledged." : "Acknowledged by \(by). The escalation has stopped."
         case .unack:
             done = records.isEmpty ? "It was not acknowledged." : "Escalation resumed by \(by)."
+        case .resolve:
+            done = records.isEmpty ? "Nothing was firing." : "Resolved by \(by) until it fires again."
         }
         return try await show(token: token, done: done)
     }
