@@ -81,6 +81,17 @@ let package = Package(
             path: "Benchmarks/RulesBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "AlertingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Alerting", package: "vigil"),
+                .product(name: "TimeSeries", package: "vigil"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/AlertingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -190,7 +190,8 @@ public struct AlertingStore: AlertingStateStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    Self.routeID(of: state.groupID), state.groupKey, state.routeReceiver, plan, state.startedAt, state.stepsTaken,
+                    Self.routeID(of: state.groupID), state.groupKey, state.routeReceiver, plan, state.startedAt,
+                    state.stepsTaken,
                     state.acknowledgement?.by, state.acknowledgement?.at, state.acknowledgement?.via, state.pausedFor,
                 ])
         }

@@ -55,7 +55,10 @@ struct AckCommand: AsyncParsableCommand {
         let object = try? JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any]
         let changed = ((object?["data"] as? [String: Any])?["changed"] as? [[String: Any]]) ?? []
         if changed.isEmpty {
-            print(resolve ? "nothing firing to resolve" : unack ? "nothing to resume: not acknowledged" : "already acknowledged")
+            print(
+                resolve
+                    ? "nothing firing to resolve"
+                    : unack ? "nothing to resume: not acknowledged" : "already acknowledged")
         }
         for item in changed {
             print("\(resolve ? "resolved" : unack ? "resumed" : "acknowledged") \(item["groupKey"] as? String ?? "")")

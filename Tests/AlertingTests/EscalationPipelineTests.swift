@@ -85,8 +85,7 @@ private let critical = ["alertname": "CoverageGap", "severity": "critical"]
 private let criticalKey = #"{}/{severity="critical"}:{alertname="CoverageGap"}"#
 
 /// Runs the pipeline's timer up to `end`; returns who was notified when, in order.
-private func run(_ pipeline: AlertPipeline, until end: Int64) async -> [(at: Int64, receiver: String, status: String)]
-{
+private func run(_ pipeline: AlertPipeline, until end: Int64) async -> [(at: Int64, receiver: String, status: String)] {
     var sent: [(at: Int64, receiver: String, status: String)] = []
     while let next = await pipeline.nextFlushTime, next <= end {
         for notification in await pipeline.flush(now: next) {

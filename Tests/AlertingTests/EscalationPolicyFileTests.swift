@@ -64,10 +64,11 @@ private func problem(_ yaml: String) -> String {
             """)
         let policy = try #require(config.policies.first)
         #expect(policy.matchers.map(\.description) == [#"team="x""#, #"severity=~"critical|high""#])
-        #expect(policy.plan.steps == [
-            EscalationStep(after: 0, notify: [.receiver("a")]),
-            EscalationStep(after: 600_000, notify: [.receiver("b"), .receiver("c")]),
-        ])
+        #expect(
+            policy.plan.steps == [
+                EscalationStep(after: 0, notify: [.receiver("a")]),
+                EscalationStep(after: 600_000, notify: [.receiver("b"), .receiver("c")]),
+            ])
         #expect(policy.plan.repeat == EscalationRepeat(every: 1_800_000, times: 2))
         #expect(policy.plan.stepCount == 4)
         #expect((0..<4).map { policy.plan.offset(ofStep: $0) } == [0, 600_000, 2_400_000, 4_200_000])
@@ -86,7 +87,9 @@ private func problem(_ yaml: String) -> String {
         let text = problem(
             "escalation_policies:\n  - name: p\n    steps:\n      - {after: 1h, notify: [a]}\n      - {after: 15m, notify: [b]}\n"
         )
-        #expect(text.hasPrefix("esc.yml:7:9: escalation_policies[0].steps[1]: step 2 comes after 15m, earlier than step 1 (1h)"))
+        #expect(
+            text.hasPrefix(
+                "esc.yml:7:9: escalation_policies[0].steps[1]: step 2 comes after 15m, earlier than step 1 (1h)"))
     }
 
     @Test func eachMistakeIsReported() {
@@ -109,8 +112,10 @@ private func problem(_ yaml: String) -> String {
                 "escalation_policies:\n  - name: p\n    steps:\n      - notify: [a]\n    repeat: {every: 5m, times: 0}\n"
             ).hasSuffix("repeat times must be at least 1"))
         #expect(
-            problem("escalation_policies:\n  - name: p\n    matchers: ['severity=~\"(\"']\n    steps:\n      - notify: [a]\n")
-                .contains("escalation_policies[0].matchers[0]"))
+            problem(
+                "escalation_policies:\n  - name: p\n    matchers: ['severity=~\"(\"']\n    steps:\n      - notify: [a]\n"
+            )
+            .contains("escalation_policies[0].matchers[0]"))
         let twice = problem(
             "escalation_policies:\n  - name: p\n    steps: [{notify: [a]}]\n  - name: p\n    steps: [{notify: [b]}]\n")
         #expect(twice.contains("esc.yml:6:11"), "\(twice)")

@@ -73,7 +73,8 @@ private func problem(_ yaml: String) -> String {
         #expect(shift.start == utc("2026-10-31T12:00:00Z"))
         #expect(shift.end == utc("2026-11-01T13:00:00Z"))
         #expect(shift.end - shift.start == 25 * 3_600_000)
-        #expect(rotation.shift(at: utc("2026-11-01T13:00:00Z"), defaultZone: newYork)?.start == utc("2026-11-01T13:00:00Z"))
+        #expect(
+            rotation.shift(at: utc("2026-11-01T13:00:00Z"), defaultZone: newYork)?.start == utc("2026-11-01T13:00:00Z"))
     }
 
     @Test func aWeeklyRotationInItsOwnZoneAndAnOverride() throws {
@@ -155,8 +156,10 @@ private func problem(_ yaml: String) -> String {
             problem("oncall:\n  - name: x\n    members: [a]\n    shift: fortnightly\n    start: 2026-03-01\n")
                 .contains("esc.yml:6:12: oncall[0].shift: shift must be daily, weekly or a duration"))
         #expect(
-            problem("oncall:\n  - name: x\n    members: [a]\n    shift: daily\n    handoff: '8am'\n    start: 2026-03-01\n")
-                .contains("handoff must be a local time HH:MM"))
+            problem(
+                "oncall:\n  - name: x\n    members: [a]\n    shift: daily\n    handoff: '8am'\n    start: 2026-03-01\n"
+            )
+            .contains("handoff must be a local time HH:MM"))
         #expect(
             problem("oncall:\n  - name: x\n    members: [a]\n    shift: daily\n    start: 2026-02-30\n")
                 .contains("start must be a date YYYY-MM-DD"))
@@ -169,8 +172,12 @@ private func problem(_ yaml: String) -> String {
                 "oncall:\n  - name: x\n    members: [a]\n    shift: daily\n    start: 2026-03-01\n    overrides:\n      - {member: b, start: '2026-03-02T08:00', end: '2026-03-02T08:00'}\n"
             ).contains("an override must end after it starts"))
         #expect(
-            problem("escalation_policies:\n  - name: p\n    steps: [{notify: ['oncall:nope']}]\n" + Self.daily.dropFirst(0))
-                .contains(#"undefined on-call rotation "nope" in escalation policy "p"; define it under oncall: (defined: clinic)"#))
+            problem(
+                "escalation_policies:\n  - name: p\n    steps: [{notify: ['oncall:nope']}]\n" + Self.daily.dropFirst(0)
+            )
+            .contains(
+                #"undefined on-call rotation "nope" in escalation policy "p"; define it under oncall: (defined: clinic)"#
+            ))
         #expect(
             problem(
                 "oncall:\n  - {name: x, members: [a], shift: daily, start: 2026-03-01}\n  - {name: x, members: [b], shift: daily, start: 2026-03-01}\n"

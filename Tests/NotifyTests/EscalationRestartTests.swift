@@ -106,8 +106,10 @@ private struct SQLiteRecorder: NotificationRecorder {
         database = try VigilDatabase(path: path)
         let after = pipeline(database, try config())
         await after.restore(now: start + 2 * minute)
-        #expect(await after.escalations.values.first?.acknowledgement == Acknowledgement(
-            by: "dr.adams", at: start + minute, via: "webhook"))
+        #expect(
+            await after.escalations.values.first?.acknowledgement
+                == Acknowledgement(
+                    by: "dr.adams", at: start + minute, via: "webhook"))
         var sent: [GroupNotification] = []
         var now = start + 2 * minute
         while now <= start + 60 * minute {

@@ -1,3 +1,4 @@
+import Alerting
 import Foundation
 import PromQL
 import Rules
@@ -109,6 +110,29 @@ import Transport
         try await withServer(rules: RulesAPISettings { [] }) { base in
             let response = try await CurlTransport().perform(.init(url: base + "/api/v1/alerts"))
             #expect(response.bodyText == #"{"status":"success","data":{"alerts":[]}}"#)
+        }
+    }
+
+    @Test func anAcknowledgedAlertSaysWhoAcknowledgedIt() async throws {
+        let groups = try Self.groups()
+        // The pipeline holds the rule's alert with the external label added.
+        let held = Labels(["alertname": "HighUtilization", "instance": "a", "severity": "warning", "program": "im"])
+        let settings = RulesAPISettings(
+            groups: { groups },
+            acknowledgements: {
+                AlertAcknowledgements(
+                    externalLabels: Labels(["program": "im"]),
+                    byFingerprint: [
+                        AlertFingerprint(held): Acknowledgement(by: "dr.adams", at: 120_000, via: "link")
+                    ])
+            })
+        try await withServer(rules: settings) { base in
+            let text = try await CurlTransport().perform(.init(url: base + "/api/v1/alerts")).bodyText
+            #expect(
+                text.contains(
+                    #""value":"8.5e-01","acknowledged":{"by":"dr.adams","at":"1970-01-01T00:02:00Z","via":"link"}},{"labels":{"alertname":"Slow""#
+                ), "\(text)")
+            #expect(text.components(separatedBy: "acknowledged").count == 2, "only the acknowledged alert")
         }
     }
 }

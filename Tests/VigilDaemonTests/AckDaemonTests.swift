@@ -208,7 +208,8 @@ struct AckDaemonTests {
         var statuses: [Int] = []
         for attempt in 0..<11 {
             let guess = try await Self.signedAck(
-                daemon, secret: secret, body: ack, signature: "sha256=" + String(repeating: "\(attempt % 10)", count: 64))
+                daemon, secret: secret, body: ack,
+                signature: "sha256=" + String(repeating: "\(attempt % 10)", count: 64))
             statuses.append(guess.status)
         }
         #expect(statuses.filter { $0 == 401 }.count == 9, "\(statuses)")
@@ -239,7 +240,8 @@ struct AckDaemonTests {
         let harness = try AlertingDaemonHarness(
             escalation: Self.escalation, receivers: "  - name: oncall\n  - name: director\n")
         let daemon = try await harness.start()
-        try await daemon.postAlerts([["alertname": "CoverageGap", "severity": "critical"]], summary: "Clinic uncovered")
+        try await daemon.postAlerts(
+            [["alertname": "CoverageGap", "severity": "critical"]], summary: "Clinic uncovered")
         let url = try await Self.ackURL(in: harness)
         let token = try #require(url.split(separator: "/ack/").last.map(String.init))
         let link = daemon.base + "/ack/" + token
@@ -261,7 +263,8 @@ struct AckDaemonTests {
         // Tampered, forged and expired links are refused and change nothing.
         var tampered = Array(token)
         tampered[3] = tampered[3] == "A" ? "B" : "A"
-        let refusedTampered = try await daemon.post("/ack/" + String(tampered), body: Array("by=x".utf8), authorized: false)
+        let refusedTampered = try await daemon.post(
+            "/ack/" + String(tampered), body: Array("by=x".utf8), authorized: false)
         #expect(refusedTampered.status == 401)
         #expect(refusedTampered.bodyText.contains("This link is not valid"))
         let key = #"{}:{alertname="CoverageGap"}"#
@@ -296,7 +299,9 @@ struct AckDaemonTests {
             let form = try await daemon.post("/ack/" + token, body: Array("by=Dr+Adams".utf8), authorized: false)
             #expect(form.status == 200)
             #expect(form.bodyText.contains("Acknowledged by Dr Adams. The escalation has stopped."))
-            print("note: chromium and chromedriver are not installed (apt-get install chromium chromium-driver); the page was tested over plain HTTP only")
+            print(
+                "note: chromium and chromedriver are not installed (apt-get install chromium chromium-driver); the page was tested over plain HTTP only"
+            )
         }
         let listed = try await daemon.get("/api/v2/alerts").bodyText
         #expect(listed.contains(#""acknowledged":{"by":"Dr Adams""#), "\(listed)")

@@ -1,5 +1,5 @@
-import Rules
 import Foundation
+import Rules
 
 /// An acknowledgement a chat or pager integration sends to `POST /api/v1/acks`, checked before it
 /// may change anything: the signature over the timestamp and raw body, a timestamp within five

@@ -140,7 +140,8 @@ public enum EscalationFileParser {
                     "undefined receiver \"\(name)\" in escalation policy \"\(read.policy.name)\"; define it under "
                         + "receivers: in the configuration file" + (known.isEmpty ? "" : " (defined: \(known))"))
             case .oncall(let rotation) where !rotations.contains(rotation):
-                value.report("undefined on-call rotation \"\(rotation)\" in escalation policy \"\(read.policy.name)\"; define it under oncall:"
+                value.report(
+                    "undefined on-call rotation \"\(rotation)\" in escalation policy \"\(read.policy.name)\"; define it under oncall:"
                         + (rotations.isEmpty ? "" : " (defined: \(rotations.sorted().joined(separator: ", ")))"))
             default: break
             }

@@ -44,7 +44,8 @@ public struct Escalator: Sendable {
         let alerts = planner.visibleAlerts(flush, silences: silences, inhibitor: inhibitor, now: now)
         let firing = alerts.filter { !NotificationPlanner.isResolved($0, at: now) }
         var state = state
-        if state == nil, !firing.isEmpty, let policy = policies.first(where: { $0.matches(Self.commonLabels(firing)) }) {
+        if state == nil, !firing.isEmpty, let policy = policies.first(where: { $0.matches(Self.commonLabels(firing)) })
+        {
             state = EscalationState(
                 groupID: flush.id, groupKey: flush.groupKey, routeReceiver: flush.options.receiver, plan: policy.plan,
                 startedAt: now)

@@ -35,7 +35,9 @@ enum RotationReader {
             var zone: TimeZone?
             if let zoneValue = reader.value("time_zone"), let identifier = zoneValue.string() {
                 zone = TimeZone(identifier: identifier)
-                if zone == nil { zoneValue.report("unknown time zone \"\(identifier)\" (an IANA name, e.g. America/New_York)") }
+                if zone == nil {
+                    zoneValue.report("unknown time zone \"\(identifier)\" (an IANA name, e.g. America/New_York)")
+                }
             }
             let overrides =
                 reader.sequence("overrides") { item in

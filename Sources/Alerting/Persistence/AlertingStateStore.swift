@@ -20,7 +20,8 @@ public protocol AlertingStateStore: Sendable {
     /// Alerts resolved by hand, until they fire again.
     func loadManualResolutions() throws -> [ManualResolution]
     /// Saves `resolutions` (by fingerprint) and forgets `removed`, with audit entries in the same transaction.
-    func saveManualResolutions(_ resolutions: [ManualResolution], removing removed: [AlertFingerprint], audit: [AckRecord])
+    func saveManualResolutions(
+        _ resolutions: [ManualResolution], removing removed: [AlertFingerprint], audit: [AckRecord])
         throws
 }
 

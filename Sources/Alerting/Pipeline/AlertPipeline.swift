@@ -57,7 +57,9 @@ public actor AlertPipeline {
             silences = Silences(try store.loadSilences(), retention: silences.retention)
             log = NotificationLog(try store.loadNotificationLog())
             for state in try store.loadEscalations() { escalations[state.groupID] = state }
-            for resolution in try store.loadManualResolutions() { manualResolutions[resolution.fingerprint] = resolution }
+            for resolution in try store.loadManualResolutions() {
+                manualResolutions[resolution.fingerprint] = resolution
+            }
             for loaded in try store.loadAlerts() {
                 let alert = manualResolutions[loaded.fingerprint]?.apply(to: loaded, now: now) ?? loaded
                 alerts[alert.fingerprint] = alert
@@ -227,6 +229,18 @@ public actor AlertPipeline {
 
     // MARK: Acknowledgements (see AlertPipeline+Acknowledge.swift)
 
+    /// Every alert held in an acknowledged group, with its acknowledgement.
+    public func acknowledgements() -> [AlertFingerprint: Acknowledgement] {
+        var result: [AlertFingerprint: Acknowledgement] = [:]
+        for state in escalations.values {
+            guard let acknowledgement = state.acknowledgement, let group = dispatcher.groups[state.groupID] else {
+                continue
+            }
+            for fingerprint in group.alerts.keys { result[fingerprint] = acknowledgement }
+        }
+        return result
+    }
+
     /// Resolves the groups' firing alerts by hand until they fire again: saved with the audit
     /// entries first, then the alerts end now and the groups' next flush sends the resolve.
     func resolveByHand(_ groups: [AggregationGroup], by: String, via: String, source: String, now: Int64)
@@ -273,11 +287,13 @@ public actor AlertPipeline {
     }
 
     func groupsWithKey(_ key: String) -> [AggregationGroup] {
-        dispatcher.allGroups.filter { $0.key == key }
+        dispatcher.groups.values.filter { $0.key == key }.sorted { $0.routeID < $1.routeID }
     }
 
     func groupsHolding(_ fingerprint: AlertFingerprint) -> [AggregationGroup] {
-        dispatcher.allGroups.filter { $0.alerts[fingerprint] != nil }
+        dispatcher.groups.values.filter { $0.alerts[fingerprint] != nil }.sorted {
+            ($0.key, $0.routeID) < ($1.key, $1.routeID)
+        }
     }
 
     /// Saves acknowledgement changes with their audit entries, then applies them; nothing changes

@@ -86,7 +86,11 @@ public enum WebhookPayload {
             json.member("escalation")
             json.beginObject()
             json.member("policy", string: policy)
-            if let step = escalation.step { json.member("step", string: step) } else { json.member("step", raw: "null") }
+            if let step = escalation.step {
+                json.member("step", string: step)
+            } else {
+                json.member("step", raw: "null")
+            }
             if let next = escalation.nextStepAt {
                 json.member("next_at", time: next)
             } else {

@@ -71,13 +71,15 @@ struct AckPageRoutes {
                 return AckPage.response(.notFound, AckPage.nothingLeft)
             case .storage(let message):
                 return AckPage.response(
-                    .internalServerError, AckPage.document(title: "Not saved", body: "<p>\(AckPage.escape(message))</p>"))
+                    .internalServerError,
+                    AckPage.document(title: "Not saved", body: "<p>\(AckPage.escape(message))</p>"))
             }
         }
         let done: String
         switch action {
         case .ack:
-            done = records.isEmpty ? "It was already acknowledged." : "Acknowledged by \(by). The escalation has stopped."
+            done =
+                records.isEmpty ? "It was already acknowledged." : "Acknowledged by \(by). The escalation has stopped."
         case .unack:
             done = records.isEmpty ? "It was not acknowledged." : "Escalation resumed by \(by)."
         case .resolve:
@@ -92,7 +94,10 @@ enum AckPage {
     static func response(_ status: HTTPResponse.Status, _ html: String) -> Response {
         Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .init("Referrer-Policy")!: "no-referrer"],
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .init("Referrer-Policy")!: "no-referrer",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -145,7 +150,8 @@ enum AckPage {
         }
         let action = "/ack/" + escape(token)
         if let acknowledgement {
-            body += "<p class=\"acked\">Acknowledged by <strong>\(escape(acknowledgement.by))</strong> at "
+            body +=
+                "<p class=\"acked\">Acknowledged by <strong>\(escape(acknowledgement.by))</strong> at "
                 + "\(escape(GoTime.rfc3339(acknowledgement.at))).</p>"
             body += """
                 <form method="post" action="\(action)"><input type="hidden" name="action" value="unack">
@@ -162,7 +168,9 @@ enum AckPage {
                 <p class="hint">Acknowledging stops the escalation; resolved notifications still go out.</p>
                 """
         }
-        return document(title: acknowledgement == nil ? "Acknowledge \(first.alerts.first?.alert.name ?? "alerts")" : "Acknowledged", body: body)
+        return document(
+            title: acknowledgement == nil
+                ? "Acknowledge \(first.alerts.first?.alert.name ?? "alerts")" : "Acknowledged", body: body)
     }
 
     static func escape(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Alerting
 import PromQL
 import Rules
 import TimeSeries
@@ -51,10 +52,13 @@ enum RulesJSON {
         return writer.bytes
     }
 
-    static func alertsEnvelope(_ groups: [RuleGroup]) -> [UInt8] {
+    static func alertsEnvelope(
+        _ groups: [RuleGroup], acknowledgements: AlertAcknowledgements = AlertAcknowledgements()
+    ) -> [UInt8] {
         var writer = APIJSONWriter(capacity: 4096)
         writer.raw(#"{"status":"success","data":{"alerts":"#)
-        alerts(groups.flatMap(\.alertingRules).flatMap(\.activeAlerts), into: &writer)
+        alerts(
+            groups.flatMap(\.alertingRules).flatMap(\.activeAlerts), acknowledgements: acknowledgements, into: &writer)
         writer.raw("}}")
         return writer.bytes
     }
@@ -102,7 +106,10 @@ enum RulesJSON {
         writer.raw("}")
     }
 
-    private static func alerts(_ alerts: [Alert], into writer: inout APIJSONWriter) {
+    private static func alerts(
+        _ alerts: [Alert], acknowledgements: AlertAcknowledgements = AlertAcknowledgements(),
+        into writer: inout APIJSONWriter
+    ) {
         writer.raw("[")
         for (index, alert) in alerts.enumerated() {
             if index > 0 { writer.raw(",") }
@@ -120,6 +127,16 @@ enum RulesJSON {
             }
             writer.raw(#","value":"#)
             writer.string(GoFloatRendering.exponent(alert.value))
+            // Vigil's addition: who acknowledged the alert's group, when and how.
+            if let acknowledgement = acknowledgements.of(alert.labels) {
+                writer.raw(#","acknowledged":{"by":"#)
+                writer.string(acknowledgement.by)
+                writer.raw(#","at":"#)
+                writer.string(GoJSONTime.timestamp(acknowledgement.at))
+                writer.raw(#","via":"#)
+                writer.string(acknowledgement.via)
+                writer.raw("}")
+            }
             writer.raw("}")
         }
         writer.raw("]")

@@ -26,7 +26,8 @@ struct RulesRoutes {
             return Self.json(RulesJSON.rulesEnvelope(await settings.groups(), selection))
         }
         router.get("/api/v1/alerts") { _, _ in
-            Self.json(RulesJSON.alertsEnvelope(await settings.groups()))
+            Self.json(
+                RulesJSON.alertsEnvelope(await settings.groups(), acknowledgements: await settings.acknowledgements()))
         }
     }
 

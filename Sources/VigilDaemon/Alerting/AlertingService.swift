@@ -23,6 +23,7 @@ public final class AlertingService: Service, Sendable {
     private let settings: LiveSettings
     private let reported = Mutex<(firing: Int, resolved: Int, invalid: Int)>((0, 0, 0))
     private let reportedSteps = Mutex<[StepCounterKey: Int]>([:])
+    private let lastOutboxCount = Mutex<Int64>(0)
     private let reportedAcks = Mutex<[AckCounterKey: Int]>([:])
 
     init(
@@ -139,7 +140,13 @@ public final class AlertingService: Service, Sendable {
     }
 
     private func recordMetrics(now: Int64) async {
-        metrics.recordOutbox(pending: (try? outbox.pendingCount()) ?? 0)
+        // Counting the outbox is a query: once a second is enough, however often the loop wakes.
+        let countOutbox = lastOutboxCount.withLock { last in
+            guard now - last >= 1_000 else { return false }
+            last = now
+            return true
+        }
+        if countOutbox { metrics.recordOutbox(pending: (try? outbox.pendingCount()) ?? 0) }
         metrics.recordSilences(await pipeline.silences.counts(at: now))
         let total = await pipeline.receivedTotal
         let delta = reported.withLock { last in

@@ -212,7 +212,13 @@ public final class Daemon: Sendable {
                     store: seriesStore,
                     options: startConfig.query.options(evaluationInterval: startConfig.global.evaluationInterval),
                     gate: QueryGate(limit: startConfig.query.maxConcurrency, registry: registry)),
-                rules: RulesAPISettings { await rules.groups },
+                rules: RulesAPISettings(
+                    groups: { await rules.groups },
+                    acknowledgements: { [pipeline = alerting.pipeline] in
+                        AlertAcknowledgements(
+                            externalLabels: Labels(await state.config.global.externalLabels),
+                            byFingerprint: await pipeline.acknowledgements())
+                    }),
                 alertmanager: AlertmanagerAPISettings(
                     pipeline: alerting.pipeline,
                     receivers: { await state.config.receivers.map(\.name) },
