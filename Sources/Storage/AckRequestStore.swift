@@ -17,6 +17,16 @@ public struct AckRequestStore: AckRequestLedger {
         }
     }
 
+    public func claim(ids: [String], now: Int64) throws -> [Bool] {
+        try database.write { db in
+            try ids.map { id in
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO ack_request (id, seen_at) VALUES (?, ?)", arguments: [id, now])
+                return db.changesCount == 1
+            }
+        }
+    }
+
     public func forget(before cutoff: Int64) throws {
         try database.write { db in
             try db.execute(sql: "DELETE FROM ack_request WHERE seen_at < ?", arguments: [cutoff])

@@ -129,9 +129,25 @@ public struct AlertingStore: AlertingStateStore {
         }
     }
 
+    /// An acknowledgement changes only a group's acknowledgement and pause (the plan is frozen when
+    /// the escalation starts): a row that exists is updated in place, without writing the plan
+    /// again, and a group acknowledged before it escalated gets a row of its own.
     public func saveEscalations(_ states: [EscalationState], removing removed: [String], audit: [AckRecord]) throws {
         try database.write { db in
-            try Self.write(EscalationChanges(saved: states, removed: removed), in: db)
+            var inserted: [EscalationState] = []
+            for state in states {
+                try db.execute(
+                    sql: """
+                        UPDATE escalation SET acked_by = ?, acked_at = ?, acked_via = ?, paused_for = ?
+                        WHERE route_id = ? AND group_key = ?
+                        """,
+                    arguments: [
+                        state.acknowledgement?.by, state.acknowledgement?.at, state.acknowledgement?.via,
+                        state.pausedFor, Self.routeID(of: state.groupID), state.groupKey,
+                    ])
+                if db.changesCount == 0 { inserted.append(state) }
+            }
+            try Self.write(EscalationChanges(saved: inserted, removed: removed), in: db)
             try Self.appendAudit(audit, in: db)
         }
     }

@@ -158,4 +158,75 @@ private struct SQLiteRecorder: NotificationRecorder {
         #expect(await after.alertViews(now: start + 3 * minute).map(\.isResolved) == [false])
         try database.close()
     }
+
+    @Test func aBatchOfAcknowledgementsIsTakenInOrderAndSavedTogether() async throws {
+        let path = directory.file("vigil.db")
+        var database = try VigilDatabase(path: path)
+        let before = pipeline(database, try config())
+        await before.receive([alert], now: start, persist: true)
+        _ = await before.flush(now: start)
+        let group = AckTarget.alert(alert.fingerprint)
+        let results = await before.acknowledge([
+            AckCommand(action: .ack, target: group, by: "adams", via: "webhook", source: "a", now: start + minute),
+            AckCommand(action: .ack, target: group, by: "baker", via: "webhook", source: "b", now: start + minute),
+            AckCommand(
+                action: .unack, target: group, by: "chen", via: "webhook", source: "c", now: start + 3 * minute),
+            AckCommand(action: .ack, target: .group("no such group"), by: "d", via: "webhook", source: "", now: start),
+            AckCommand(action: .ack, target: group, by: "evans", via: "webhook", source: "e", now: start + 4 * minute),
+        ])
+        #expect(results.map { (try? $0.get())?.map(\.by) } == [["adams"], [], ["chen"], nil, ["evans"]])
+        #expect(results[3] == .failure(.notFound("no alert group with key no such group")))
+        let state = try #require(await before.escalations.values.first)
+        #expect(state.acknowledgement == Acknowledgement(by: "evans", at: start + 4 * minute, via: "webhook"))
+        #expect(state.pausedFor == 2 * minute, "acknowledged from minute 1 to minute 3")
+        #expect(await before.acksTotal[AckCounterKey(action: "ack", via: "webhook")] == 2)
+        try database.close()
+
+        database = try VigilDatabase(path: path)
+        let after = pipeline(database, try config())
+        await after.restore(now: start + 5 * minute)
+        #expect(await after.escalations.values.first == state, "the batch's end state, saved")
+        let audit = try AuditLog(database: database).recent().filter { $0.action.hasPrefix("alert_group.") }
+        #expect(audit.map(\.actor) == ["evans", "chen", "adams"])
+        try database.close()
+    }
+
+    @Test func theCommitQueueTakesConcurrentRequestsOnceEachAndRefusesReplays() async throws {
+        let path = directory.file("vigil.db")
+        var database = try VigilDatabase(path: path)
+        let pipeline = pipeline(database, try config())
+        await pipeline.receive([alert], now: start, persist: true)
+        _ = await pipeline.flush(now: start)
+        let queue = AckCommitQueue(pipeline: pipeline, ledger: AckRequestStore(database: database))
+        let group = AckTarget.alert(alert.fingerprint)
+        // 40 requests at once, each an ack or an unack, and request r7 sent twice.
+        let ids = (0..<40).map { "r\($0)" } + ["r7"]
+        let results = await withTaskGroup(of: (String, Result<[AckRecord], AckCommitQueue.Failure>).self) { tasks in
+            for (index, id) in ids.enumerated() {
+                tasks.addTask {
+                    let command = AckCommand(
+                        action: index % 2 == 0 ? .ack : .unack, target: group, by: "p\(index)", via: "webhook",
+                        source: "", now: start + minute)
+                    return (id, await queue.submit(id: id, command))
+                }
+            }
+            return await tasks.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 41)
+        #expect(results.filter { $0.1 == .failure(.replayed) }.map(\.0) == ["r7"], "only the second r7 is a replay")
+        let changes = results.compactMap { try? $0.1.get() }.flatMap { $0 }
+        #expect(results.filter { (try? $0.1.get()) != nil }.count == 40)
+        let audit = try AuditLog(database: database).recent(limit: 1000).filter { $0.action.hasPrefix("alert_group.") }
+        #expect(audit.count == changes.count, "one audit entry per change, none for a request that changed nothing")
+        // The end state is the last change's.
+        let acknowledged = await pipeline.escalations.values.first?.acknowledgement != nil
+        #expect(acknowledged == (audit.first?.action == "alert_group.ack"))
+        // Every id is remembered, in SQLite: a replay after a restart is refused too.
+        try database.close()
+        database = try VigilDatabase(path: path)
+        let ledger = AckRequestStore(database: database)
+        #expect(try ledger.claim(ids: ids, now: start + 2 * minute).allSatisfy { !$0 })
+        #expect(try ledger.claim(ids: ["new", "new"], now: start + 2 * minute) == [true, false])
+        try database.close()
+    }
 }

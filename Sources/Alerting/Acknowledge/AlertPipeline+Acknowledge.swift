@@ -41,6 +41,25 @@ public struct AckCounterKey: Sendable, Hashable {
     }
 }
 
+/// One acknowledgement to take: what, of which groups, by whom, how, from where and when (ms).
+public struct AckCommand: Sendable, Equatable {
+    public var action: AckRecord.Action
+    public var target: AckTarget
+    public var by: String
+    public var via: String
+    public var source: String
+    public var now: Int64
+
+    public init(action: AckRecord.Action, target: AckTarget, by: String, via: String, source: String, now: Int64) {
+        self.action = action
+        self.target = target
+        self.by = by
+        self.via = via
+        self.source = source
+        self.now = now
+    }
+}
+
 extension AlertPipeline {
     /// Acknowledges (or un-acknowledges, or resolves) the groups `target` names. An acknowledged group
     /// takes no more escalation steps and its receivers hear only of resolves; `unack` resumes the
@@ -52,38 +71,76 @@ extension AlertPipeline {
     public func acknowledge(
         _ action: AckRecord.Action, target: AckTarget, by: String, via: String, source: String, now: Int64
     ) throws(AckError) -> [AckRecord] {
-        let groups = groupsNamed(by: target)
-        guard !groups.isEmpty else {
-            switch target {
-            case .group(let key): throw .notFound("no alert group with key \(key)")
-            case .alert(let fingerprint): throw .notFound("no alert with fingerprint \(fingerprint) in any group")
+        let command = AckCommand(action: action, target: target, by: by, via: via, source: source, now: now)
+        return try acknowledge([command])[0].get()
+    }
+
+    /// Takes `commands` in order, each seeing the ones before it, and saves the acknowledgements and
+    /// un-acknowledgements among them in one transaction (a `resolve` is saved on its own): under a
+    /// burst of acks the cost of a commit is shared. One result per command; when a save fails, every
+    /// command it held fails and nothing of them takes effect.
+    public func acknowledge(_ commands: [AckCommand]) -> [Result<[AckRecord], AckError>] {
+        var results: [Result<[AckRecord], AckError>] = Array(repeating: .success([]), count: commands.count)
+        // The batch not saved yet: each changed group's state (nil: forgotten) and each command's records.
+        var changed: [String: EscalationState?] = [:]
+        var held: [(index: Int, records: [AckRecord])] = []
+        func commit() {
+            guard !held.isEmpty else { return }
+            let saved = changed.values.compactMap { $0 }
+            let removed = changed.compactMap { $0.value == nil ? $0.key : nil }
+            do {
+                try commitAcknowledgements(
+                    saved: saved, removed: removed, records: held.flatMap(\.records),
+                    now: commands[held[held.count - 1].index].now)
+                for (index, records) in held { results[index] = .success(records) }
+            } catch {
+                for (index, _) in held { results[index] = .failure(error) }
             }
+            changed = [:]
+            held = []
         }
-        if action == .resolve { return try resolveByHand(groups, by: by, via: via, source: source, now: now) }
-        var saved: [EscalationState] = []
-        var removed: [String] = []
-        var records: [AckRecord] = []
-        for group in groups {
-            let id = group.routeID + "\u{0}" + group.key
-            let before = escalations[id]
-            var state =
-                before
-                ?? EscalationState(
-                    groupID: id, groupKey: group.key, routeReceiver: group.options.receiver, plan: nil, startedAt: now)
-            switch action {
-            case .ack: state.acknowledge(by: by, via: via, at: now)
-            case .unack, .resolve: state.unacknowledge(at: now)
+        for (index, command) in commands.enumerated() {
+            let groups = groupsNamed(by: command.target)
+            guard !groups.isEmpty else {
+                switch command.target {
+                case .group(let key): results[index] = .failure(.notFound("no alert group with key \(key)"))
+                case .alert(let fingerprint):
+                    results[index] = .failure(.notFound("no alert with fingerprint \(fingerprint) in any group"))
+                }
+                continue
             }
-            guard state != before, !(before == nil && state.acknowledgement == nil) else { continue }
-            if state.plan == nil && state.acknowledgement == nil {
-                removed.append(id)
-            } else {
-                saved.append(state)
+            if command.action == .resolve {
+                commit()
+                results[index] = Result { () throws(AckError) in
+                    try resolveByHand(
+                        groups, by: command.by, via: command.via, source: command.source, now: command.now)
+                }
+                continue
             }
-            records.append(AckRecord(action: action, groupKey: group.key, by: by, via: via, source: source, at: now))
+            var records: [AckRecord] = []
+            for group in groups {
+                let id = group.routeID + "\u{0}" + group.key
+                let before: EscalationState? = if let pending = changed[id] { pending } else { escalations[id] }
+                var state =
+                    before
+                    ?? EscalationState(
+                        groupID: id, groupKey: group.key, routeReceiver: group.options.receiver, plan: nil,
+                        startedAt: command.now)
+                switch command.action {
+                case .ack: state.acknowledge(by: command.by, via: command.via, at: command.now)
+                case .unack, .resolve: state.unacknowledge(at: command.now)
+                }
+                guard state != before, !(before == nil && state.acknowledgement == nil) else { continue }
+                changed[id] = state.plan == nil && state.acknowledgement == nil ? .some(nil) : state
+                records.append(
+                    AckRecord(
+                        action: command.action, groupKey: group.key, by: command.by, via: command.via,
+                        source: command.source, at: command.now))
+            }
+            if !records.isEmpty { held.append((index, records)) }
         }
-        try commitAcknowledgements(saved: saved, removed: removed, records: records)
-        return records
+        commit()
+        return results
     }
 
     /// The groups an acknowledgement names.

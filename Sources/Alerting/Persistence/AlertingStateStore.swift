@@ -14,8 +14,9 @@ public protocol AlertingStateStore: Sendable {
     func removeNotificationLog(_ keys: [NotificationLogKey]) throws
     /// Every group's escalation (policy frozen, steps taken, acknowledgement).
     func loadEscalations() throws -> [EscalationState]
-    /// Saves `states` (insert or replace by group id) and forgets `removed`, with audit entries for
-    /// acknowledgements in the same transaction.
+    /// Saves acknowledgement changes, with their audit entries, in one transaction: for a group
+    /// already stored only the acknowledgement and the pause are written (the plan and the steps
+    /// taken are the flush's to write); a group not stored yet is saved whole. Forgets `removed`.
     func saveEscalations(_ states: [EscalationState], removing removed: [String], audit: [AckRecord]) throws
     /// Alerts resolved by hand, until they fire again.
     func loadManualResolutions() throws -> [ManualResolution]

@@ -19,6 +19,9 @@ public actor AlertPipeline {
     private let logger: Logger
     /// How long resolved alerts stay in the store (ms).
     private let resolvedRetention: Int64
+    /// The longest the alerting loop sleeps between flushes (ms), whatever ``nextFlushTime`` says:
+    /// work that falls due later than that is found without a wake-up.
+    public static let longestSleep: Int64 = 30_000
     /// Told whenever a flush may have become due earlier than planned.
     private var wakeUp: (@Sendable () -> Void)?
     public private(set) var receivedTotal: (firing: Int, resolved: Int, invalid: Int) = (0, 0, 0)
@@ -297,9 +300,11 @@ public actor AlertPipeline {
     }
 
     /// Saves acknowledgement changes with their audit entries, then applies them; nothing changes
-    /// when the save fails.
+    /// when the save fails. The alerting loop is woken only when a resumed step falls due before
+    /// it would wake anyway (it never sleeps longer than ``longestSleep``): an acknowledgement only
+    /// postpones work, and at thousands of acks a second a wake each would cost more than the ack.
     func commitAcknowledgements(
-        saved: [EscalationState], removed: [String], records: [AckRecord]
+        saved: [EscalationState], removed: [String], records: [AckRecord], now: Int64
     ) throws(AckError) {
         guard !records.isEmpty else { return }
         do {
@@ -316,7 +321,7 @@ public actor AlertPipeline {
         for record in records {
             acksTotal[AckCounterKey(action: record.action.rawValue, via: record.via), default: 0] += 1
         }
-        wakeUp?()
+        if saved.contains(where: { ($0.nextStepAt ?? .max) <= now + Self.longestSleep }) { wakeUp?() }
     }
 
     // MARK: Silences

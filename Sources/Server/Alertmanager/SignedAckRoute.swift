@@ -12,12 +12,18 @@ import VigilCore
 /// more than 300 s from now and a replayed request id are 401 with a JSON error and change nothing;
 /// an unknown alert or group is 404; acknowledging twice is 200. A source that keeps failing the
 /// signature is answered 429 for a minute: signed requests cannot be forged, guesses can be throttled.
+/// Verified requests are taken through an ``AckCommitQueue``, so a burst shares its commits.
 struct SignedAckRoute {
     let settings: AlertmanagerAPISettings
     let clock: any VigilClock
     let failures = FailureLimiter(limit: 10, window: 60_000)
-    /// Ids seen, when there is no ledger (tests without a database).
-    let seen = SeenIDs()
+    let queue: AckCommitQueue
+
+    init(settings: AlertmanagerAPISettings, clock: any VigilClock) {
+        self.settings = settings
+        self.clock = clock
+        queue = AckCommitQueue(pipeline: settings.pipeline, ledger: settings.ackRequests)
+    }
 
     func register(on router: Router<VigilRequestContext>) {
         router.post("/api/v1/acks") { request, context in
@@ -41,32 +47,24 @@ struct SignedAckRoute {
             ack = try SignedAck.verify(
                 body: body, timestamp: request.headers[values: .vigilTimestamp].first,
                 signature: request.headers[values: .vigilSignature].first, secret: settings.webhookSecret, now: now)
-            guard try claim(ack.id, now: now) else { throw SignedAck.Refusal.replayed }
-        } catch let refusal as SignedAck.Refusal {
-            guard refusal.isAuthentication else { throw APIError(.badRequest, type: "bad_data", refusal.description) }
-            failures.record(source, now: now)
-            throw APIError(.unauthorized, type: "unauthorized", refusal.description)
-        }
-        let records: [AckRecord]
-        do {
-            records = try await settings.pipeline.acknowledge(
-                ack.action, target: ack.target, by: ack.by, via: "webhook", source: source, now: now)
         } catch {
-            switch error {
-            case .notFound(let message): throw APIError(.notFound, type: "not_found", message)
-            case .storage(let message): throw APIError(.internalServerError, type: "internal", message)
-            }
+            guard error.isAuthentication else { throw APIError(.badRequest, type: "bad_data", error.description) }
+            failures.record(source, now: now)
+            throw APIError(.unauthorized, type: "unauthorized", error.description)
         }
-        return AckRoutes.answer(ack.action, records)
-    }
-
-    /// Whether `id` is new (and now remembered).
-    private func claim(_ id: String, now: Int64) throws -> Bool {
-        if let ledger = settings.ackRequests {
-            if Int.random(in: 0..<1024) == 0 { try? ledger.forget(before: now - 24 * 3_600_000) }
-            return try ledger.claim(id: id, now: now)
+        let command = AckCommand(
+            action: ack.action, target: ack.target, by: ack.by, via: "webhook", source: source, now: now)
+        switch await queue.submit(id: ack.id, command) {
+        case .success(let records):
+            return AckRoutes.answer(ack.action, records)
+        case .failure(.replayed):
+            failures.record(source, now: now)
+            throw APIError(.unauthorized, type: "unauthorized", SignedAck.Refusal.replayed.description)
+        case .failure(.refused(.notFound(let message))):
+            throw APIError(.notFound, type: "not_found", message)
+        case .failure(.refused(.storage(let message))):
+            throw APIError(.internalServerError, type: "internal", message)
         }
-        return seen.insert(id)
     }
 }
 
@@ -101,14 +99,5 @@ final class FailureLimiter: Sendable {
             all[source, default: []].append(now)
             if all.count > 10_000 { all = all.filter { $0.value.contains { $0 > now - window } } }
         }
-    }
-}
-
-/// Request ids remembered in memory.
-final class SeenIDs: Sendable {
-    private let ids = Mutex<Set<String>>([])
-
-    func insert(_ id: String) -> Bool {
-        ids.withLock { $0.insert(id).inserted }
     }
 }

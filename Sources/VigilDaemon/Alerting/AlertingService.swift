@@ -130,7 +130,7 @@ public final class AlertingService: Service, Sendable {
                 lastGarbage = now
             }
             await recordMetrics(now: now)
-            let next = min(await pipeline.nextFlushTime ?? now + 30_000, now + 30_000)
+            let next = min(await pipeline.nextFlushTime ?? .max, now + AlertPipeline.longestSleep)
             await cancelWhenGracefulShutdownOrCancelled {
                 await wake.wait(until: Date(unixMilliseconds: max(next, now + 1)), clock: self.clock)
             }
@@ -158,10 +158,7 @@ public final class AlertingService: Service, Sendable {
         for (key, count) in reportedSteps.withLock({ Self.deltas(steps, since: &$0) }) {
             metrics.recordSteps(policy: key.policy, step: key.step, count: count)
         }
-        let acks = await pipeline.acksTotal
-        for (key, count) in reportedAcks.withLock({ Self.deltas(acks, since: &$0) }) {
-            metrics.recordAcks(action: key.action, via: key.via, count: count)
-        }
+        await recordAckMetrics()
     }
 
     /// What grew in `totals` since `last`, which becomes `totals`.
@@ -173,14 +170,22 @@ public final class AlertingService: Service, Sendable {
         }
     }
 
-    /// Acknowledges or un-acknowledges groups and brings the counters up to date at once.
+    /// Acknowledges or un-acknowledges groups and brings `vigil_acks_total` up to date at once (the
+    /// other counters follow at the loop's next turn).
     public func acknowledge(
         _ action: AckRecord.Action, target: AckTarget, by: String, via: String, source: String
     ) async throws(AckError) -> [AckRecord] {
         let now = clock.now().unixMilliseconds
         let records = try await pipeline.acknowledge(action, target: target, by: by, via: via, source: source, now: now)
-        await recordMetrics(now: now)
+        if !records.isEmpty { await recordAckMetrics() }
         return records
+    }
+
+    private func recordAckMetrics() async {
+        let acks = await pipeline.acksTotal
+        for (key, count) in reportedAcks.withLock({ Self.deltas(acks, since: &$0) }) {
+            metrics.recordAcks(action: key.action, via: key.via, count: count)
+        }
     }
 }
 
