@@ -64,6 +64,12 @@ private func config() throws -> AlertPipelineConfig {
             steps:
               - {after: 0s, notify: [admin_team]}
             repeat: {every: 30m, times: 2}
+          - name: quiet
+            matchers: ['team="quiet"']
+            reopen_on_new_alerts: false
+            steps:
+              - {after: 0s, notify: [admin_team]}
+              - {after: 1h, notify: [on_call_admin]}
         """
     let escalation = try EscalationFileParser.parse(
         [(path: "esc.yml", text: yaml)], receivers: Set(receiverNames), fallbackReceiver: "admin_team")
@@ -187,6 +193,53 @@ private func names(_ sent: [(at: Int64, receiver: String, status: String)]) -> [
         #expect(await run(pipeline, until: first + 40 * minute - 1).isEmpty)
         let step = await run(pipeline, until: first + 40 * minute)
         #expect(step.map(\.receiver) == ["hospital_admin"])
+    }
+
+    @Test func aNewAlertJoiningAnAcknowledgedGroupReopensItAndTheEscalationResumes() async throws {
+        let pipeline = try pipeline()
+        await pipeline.receive([alert(critical)], now: start, persist: false)
+        _ = await run(pipeline, until: first)
+        try await pipeline.acknowledge(
+            .ack, target: .group(criticalKey), by: "dr.adams", via: "api", source: "", now: first + 5 * minute)
+        // The same alert re-sent by its rule is nothing new.
+        await pipeline.receive([alert(critical, at: first + 6 * minute)], now: first + 6 * minute, persist: false)
+        #expect(await pipeline.escalations.values.first?.acknowledgement?.by == "dr.adams")
+        #expect(await run(pipeline, until: first + 8 * minute - 1).isEmpty)
+
+        // A second slot goes uncovered: a new alert in the same group takes the acknowledgement back.
+        let joinedAt = first + 8 * minute
+        var secondSlot = critical
+        secondSlot["slot"] = "2"
+        await pipeline.receive([alert(secondSlot, startsAt: joinedAt, at: joinedAt)], now: joinedAt, persist: false)
+        let state = try #require(await pipeline.escalations.values.first)
+        #expect(state.acknowledgement == nil)
+        #expect(state.pausedFor == 3 * minute, "acknowledged from minute 5 to minute 8")
+        #expect(await pipeline.acksTotal[AckCounterKey(action: "unack", via: "new_alert")] == 1)
+
+        // Those already paged hear of the new alert at the group's next flush; the second step keeps
+        // the ten minutes it had left at the ack: due 15 + 3 minutes after the start.
+        let sent = await run(pipeline, until: first + 18 * minute)
+        let told = sent.filter { $0.receiver == "on_call_admin" }.map(\.at)
+        #expect(told == [joinedAt], "the group's 1m interval falls on minute 8: \(sent.map { ($0.at, $0.receiver) })")
+        #expect(sent.filter { $0.receiver == "hospital_admin" }.map(\.at) == [first + 18 * minute])
+        #expect(recorder.steps.map(\.step) == ["1", "2"])
+    }
+
+    @Test func aPolicyThatDoesNotReopenKeepsTheAcknowledgementWhenNewAlertsJoin() async throws {
+        let pipeline = try pipeline()
+        let quiet = ["alertname": "Quiet", "team": "quiet"]
+        await pipeline.receive([alert(quiet)], now: start, persist: false)
+        _ = await run(pipeline, until: start + minute)
+        try await pipeline.acknowledge(
+            .ack, target: .alert(AlertFingerprint(Labels(quiet))), by: "dr.adams", via: "api", source: "",
+            now: start + 2 * minute)
+        var another = quiet
+        another["slot"] = "2"
+        await pipeline.receive([alert(another, at: start + 3 * minute)], now: start + 3 * minute, persist: false)
+        #expect(await pipeline.escalations.values.first?.acknowledgement?.by == "dr.adams")
+        #expect(await pipeline.acksTotal[AckCounterKey(action: "unack", via: "new_alert")] == nil)
+        let sent = await run(pipeline, until: start + 3 * hour)
+        #expect(!sent.contains { $0.receiver == "on_call_admin" }, "the second step was taken: \(sent)")
     }
 
     @Test func aGroupThatFiresAgainStartsOverFromTheFirstStep() async throws {

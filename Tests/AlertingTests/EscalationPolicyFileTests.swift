@@ -63,6 +63,7 @@ private func problem(_ yaml: String) -> String {
                 repeat: {every: 30m, times: 2}
             """)
         let policy = try #require(config.policies.first)
+        #expect(policy.plan.reopenOnNewAlerts, "reopen_on_new_alerts defaults to true")
         #expect(policy.matchers.map(\.description) == [#"team="x""#, #"severity=~"critical|high""#])
         #expect(
             policy.plan.steps == [
@@ -121,5 +122,17 @@ private func problem(_ yaml: String) -> String {
         #expect(twice.contains("esc.yml:6:11"), "\(twice)")
         #expect(
             problem("escalation_policies:\n  - name: p\n    stepz: []\n    steps: [{notify: [a]}]\n").contains("stepz"))
+        let notBoolean = problem(
+            "escalation_policies:\n  - name: p\n    reopen_on_new_alerts: sometimes\n    steps: [{notify: [a]}]\n")
+        #expect(notBoolean.hasPrefix("esc.yml:5:27: escalation_policies[0].reopen_on_new_alerts:"), "\(notBoolean)")
+    }
+
+    @Test func aPolicyCanKeepItsAcknowledgementWhenNewAlertsJoin() throws {
+        let config = try parse(
+            "escalation_policies:\n  - name: p\n    reopen_on_new_alerts: false\n    steps: [{notify: [a]}]\n")
+        #expect(config.policies.first?.plan.reopenOnNewAlerts == false)
+        // Frozen plans saved before the key existed read back as reopening.
+        let old = #"{"policy":"p","steps":[{"after":0,"notify":["a"]}]}"#
+        #expect(try JSONDecoder().decode(EscalationPlan.self, from: Data(old.utf8)).reopenOnNewAlerts)
     }
 }

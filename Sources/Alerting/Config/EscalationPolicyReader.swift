@@ -2,7 +2,8 @@ import TimeSeries
 import VigilCore
 
 /// Reads one `escalation_policies` entry: `name`, `matchers`, ordered `steps` (`after`, `notify`)
-/// and an optional `repeat` (`every`, `times`), every problem at its position.
+/// an optional `repeat` (`every`, `times`) and `reopen_on_new_alerts` (default true), every problem
+/// at its position.
 enum EscalationPolicyReader {
     /// A policy as read, with where each target was written (checked against the receivers and
     /// rotations once every file is read).
@@ -40,11 +41,13 @@ enum EscalationPolicyReader {
                 guard let every, let times else { return nil }
                 return EscalationRepeat(every: every.milliseconds, times: times)
             }
+            let reopen = reader.bool("reopen_on_new_alerts") ?? true
             guard let name else { return nil }
             return Read(
                 policy: EscalationPolicy(
                     name: name, matchers: matchers,
-                    plan: EscalationPlan(policy: name, steps: steps, repeat: repetition.flatMap { $0 })),
+                    plan: EscalationPlan(
+                        policy: name, steps: steps, repeat: repetition.flatMap { $0 }, reopenOnNewAlerts: reopen)),
                 value: value, nameValue: nameValue, targets: targets)
         }.flatMap { $0 }
     }

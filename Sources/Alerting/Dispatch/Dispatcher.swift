@@ -17,7 +17,10 @@ public struct Dispatcher: Sendable {
     /// Adds or updates an alert in every group its routes put it in. A new group waits `group_wait`;
     /// an alert that started more than `group_wait` ago makes a group that has not flushed yet
     /// flush at once (as Alertmanager does).
-    public mutating func insert(_ alert: PipelineAlert, now: Int64) {
+    /// Returns the ids of the groups it went into.
+    @discardableResult
+    public mutating func insert(_ alert: PipelineAlert, now: Int64) -> [String] {
+        var ids: [String] = []
         for route in route.match(alert.labels) {
             let labels = route.groupLabels(of: alert.labels)
             let id = route.id + "\u{0}" + AggregationGroup.key(routeKey: route.key, groupLabels: labels)
@@ -34,7 +37,9 @@ public struct Dispatcher: Sendable {
                 groups[id]?.nextFlush = now
                 queue.push(now, id)
             }
+            ids.append(id)
         }
+        return ids
     }
 
     /// When the earliest group is due, or nil when there is none.

@@ -34,11 +34,31 @@ public struct EscalationPlan: Sendable, Equatable, Codable {
     public var steps: [EscalationStep]
     /// Loops the last step, if set.
     public var `repeat`: EscalationRepeat?
+    /// `reopen_on_new_alerts`: whether an alert that starts firing in an acknowledged group takes
+    /// the acknowledgement back, so the escalation resumes (default true: an ack covers what the
+    /// person saw, not what came after).
+    public var reopenOnNewAlerts: Bool
 
-    public init(policy: String, steps: [EscalationStep], repeat: EscalationRepeat? = nil) {
+    public init(
+        policy: String, steps: [EscalationStep], repeat: EscalationRepeat? = nil, reopenOnNewAlerts: Bool = true
+    ) {
         self.policy = policy
         self.steps = steps
         self.repeat = `repeat`
+        self.reopenOnNewAlerts = reopenOnNewAlerts
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case policy, steps, `repeat`, reopenOnNewAlerts
+    }
+
+    /// Plans saved before `reopen_on_new_alerts` existed have no such key: they reopen (the default).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        policy = try container.decode(String.self, forKey: .policy)
+        steps = try container.decode([EscalationStep].self, forKey: .steps)
+        `repeat` = try container.decodeIfPresent(EscalationRepeat.self, forKey: .repeat)
+        reopenOnNewAlerts = try container.decodeIfPresent(Bool.self, forKey: .reopenOnNewAlerts) ?? true
     }
 
     /// How many steps there are, counting each repetition of the last one.

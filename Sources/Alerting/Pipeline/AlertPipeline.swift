@@ -81,8 +81,10 @@ public actor AlertPipeline {
     /// merged with the version already held, as Alertmanager's alert store merges.
     public func receive(_ incoming: [PipelineAlert], now: Int64, persist: Bool) {
         var changed: [PipelineAlert] = []
+        var reopened: [String: AlertFingerprint] = [:]
         for alert in incoming {
             var merged = alert
+            let wasFiring = alerts[alert.fingerprint].map { !$0.isResolved(at: now) } ?? false
             if let old = alerts[alert.fingerprint],
                 (alert.endsAt > old.startsAt && alert.endsAt < old.endsAt)
                     || (alert.startsAt > old.startsAt && alert.startsAt < old.endsAt)
@@ -97,7 +99,10 @@ public actor AlertPipeline {
                 }
             }
             alerts[alert.fingerprint] = merged
-            dispatcher.insert(merged, now: now)
+            let groupIDs = dispatcher.insert(merged, now: now)
+            if !wasFiring, !merged.isResolved(at: now) {
+                for id in groupIDs where reopensOnNewAlerts(id) { reopened[id] = reopened[id] ?? merged.fingerprint }
+            }
             if merged.isResolved(at: now) { receivedTotal.resolved += 1 } else { receivedTotal.firing += 1 }
             if persist { changed.append(merged) }
         }
@@ -109,7 +114,39 @@ public actor AlertPipeline {
                     "cannot save received alerts", metadata: ["error": "\(error)", "alerts": "\(changed.count)"])
             }
         }
+        if !reopened.isEmpty { reopen(reopened, now: now) }
         wakeUp?()
+    }
+
+    /// Whether a new alert firing in group `id` takes its acknowledgement back.
+    private func reopensOnNewAlerts(_ id: String) -> Bool {
+        guard let state = escalations[id], state.acknowledgement != nil else { return false }
+        return state.plan?.reopenOnNewAlerts ?? true
+    }
+
+    /// Takes back the acknowledgements of the groups a new alert started firing in (`reopen_on_new_alerts`):
+    /// their escalations resume from the step they were at, audited as an unack by the daemon, via
+    /// `new_alert`, from the alert that reopened each.
+    private func reopen(_ groups: [String: AlertFingerprint], now: Int64) {
+        var saved: [EscalationState] = []
+        var removed: [String] = []
+        var records: [AckRecord] = []
+        for (id, fingerprint) in groups.sorted(by: { $0.key < $1.key }) {
+            guard var state = escalations[id] else { continue }
+            state.unacknowledge(at: now)
+            if state.plan == nil { removed.append(id) } else { saved.append(state) }
+            records.append(
+                AckRecord(
+                    action: .unack, groupKey: state.groupKey, by: "daemon", via: "new_alert",
+                    source: "alert \(fingerprint)", at: now))
+        }
+        do {
+            try commitAcknowledgements(saved: saved, removed: removed, records: records, now: now)
+        } catch {
+            logger.error(
+                "cannot reopen acknowledged groups a new alert fired in",
+                metadata: ["error": "\(error)", "groups": "\(records.map(\.groupKey))"])
+        }
     }
 
     /// Counts alerts refused by validation (for `vigil_alerts_received_total{status="invalid"}`).
