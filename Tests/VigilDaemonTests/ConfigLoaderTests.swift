@@ -204,6 +204,62 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(errors.first?.message == "unknown key \"send_resolvd\"; did you mean \"send_resolved\"?")
     }
 
+    @Test func pagerdutyConfigsAreReadWithAlertmanagersKeysAndDefaults() throws {
+        let config = try ConfigLoader.parse(
+            yaml: """
+                global:
+                  pagerduty_url: https://events.eu.pagerduty.com/v2/enqueue
+                receivers:
+                  - name: pager
+                    pagerduty_configs:
+                      - routing_key_file: secrets/pd.key
+                        severity: '{{ .CommonLabels.severity }}'
+                        details: {shift: '{{ .CommonLabels.shift }}'}
+                        links: [{href: 'https://runbooks.example/{{ .GroupLabels.alertname }}', text: Runbook}]
+                        send_resolved: false
+                      - routing_key: abc
+                        url: http://127.0.0.1:9/v2/enqueue
+                """, path: configPath)
+        let pagers = try #require(config.receivers.first?.pagerdutyConfigs)
+        #expect(pagers.count == 2)
+        #expect(pagers[0].routingKeyFile == "/srv/vigil/etc/secrets/pd.key")
+        #expect(pagers[0].url == "https://events.eu.pagerduty.com/v2/enqueue", "global.pagerduty_url")
+        #expect(pagers[0].severity == "{{ .CommonLabels.severity }}")
+        #expect(pagers[0].details == ["shift": "{{ .CommonLabels.shift }}"])
+        #expect(pagers[0].links.map(\.text) == ["Runbook"])
+        #expect(pagers[0].sendResolved == false)
+        #expect(pagers[1].routingKey == "abc")
+        #expect(pagers[1].url == "http://127.0.0.1:9/v2/enqueue")
+        #expect(pagers[1].sendResolved, "Alertmanager's default")
+    }
+
+    @Test func aPagerdutyConfigWithoutAKeyOrWithAV1KeyOrABadTemplateIsRefusedWhereWritten() {
+        let errors = loadErrors(
+            """
+            receivers:
+              - name: pager
+                pagerduty_configs:
+                  - severity: critical
+                  - service_key: abc
+                    routing_key: def
+                  - routing_key: abc
+                    description: '{{ .CommonLabels.severity '
+            """)
+        let text = errors.map(\.description)
+        #expect(
+            text.contains {
+                $0.hasPrefix(
+                    "\(configPath):4:9: receivers[0].pagerduty_configs[0]: missing routing_key or routing_key_file")
+            }, "\(text)")
+        #expect(
+            text.contains {
+                $0.hasPrefix("\(configPath):5:22: receivers[0].pagerduty_configs[1].service_key: service_key is")
+            }, "\(text)")
+        #expect(
+            text.contains { $0.contains("receivers[0].pagerduty_configs[2].description: invalid template") },
+            "\(text)")
+    }
+
     @Test func unknownTopLevelKeyIsAnError() {
         let errors = loadErrors("web: {}\nroute: {receiver: x}\n")
         #expect(errors.map(\.description).first?.hasPrefix("\(configPath):2:1: route: unknown key \"route\"") == true)

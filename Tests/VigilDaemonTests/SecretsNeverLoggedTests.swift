@@ -21,6 +21,7 @@ import Transport
             "webhook basic auth password": "gateway-password-" + UUID().uuidString,
             "SMTP password": "smtp-password-" + UUID().uuidString,
             "web user password": "user-password-" + UUID().uuidString,
+            "PagerDuty routing key": "pd-routing-" + UUID().uuidString,
             // Wrong credentials are often a typo away from the right ones.
             "a wrong password": "wrong-password-" + UUID().uuidString,
             "a wrong token": "wrong-token-" + UUID().uuidString,
@@ -60,6 +61,9 @@ import Transport
                         password: "\(secrets["webhook basic auth password"]!)"
                 email_configs:
                   - to: "oncall@program.example"
+                pagerduty_configs:
+                  - routing_key: "\(secrets["PagerDuty routing key"]!)"
+                    url: "http://127.0.0.1:\(port)/v2/enqueue"
             """)
         let vigil = try VigilProcess(
             arguments: [

@@ -22,6 +22,9 @@ public struct GroupNotification: Sendable, Equatable {
     public var firstNewlyFiringAt: Int64?
     /// Where the group's escalation stands (policy, step, next step, acknowledgement), when it has one.
     public var escalation: NotificationEscalation?
+    /// Tells an integration that follows acknowledgements (a pager with an incident of its own) that
+    /// the group was acknowledged in Vigil, rather than reporting its alerts.
+    public var acknowledges = false
 
     public init(
         receiver: String, integration: ReceiverIntegration, groupKey: String, groupLabels: Labels,

@@ -11,7 +11,7 @@ import TimeSeries
 public actor AlertPipeline {
     public private(set) var config: AlertPipelineConfig
     private var alerts: [AlertFingerprint: PipelineAlert] = [:]
-    private var dispatcher: Dispatcher
+    private(set) var dispatcher: Dispatcher
     public private(set) var silences: Silences
     public private(set) var log: NotificationLog
     private let store: (any AlertingStateStore)?
@@ -357,6 +357,17 @@ public actor AlertPipeline {
         for id in removed { escalations[id] = nil }
         for record in records {
             acksTotal[AckCounterKey(action: record.action.rawValue, via: record.via), default: 0] += 1
+        }
+        let acknowledged = saved.filter { $0.acknowledgement != nil }.map(\.groupID)
+        let told = acknowledged.isEmpty ? [] : acknowledgementNotifications(for: acknowledged, now: now)
+        if !told.isEmpty {
+            do {
+                try recorder.record(told)
+            } catch {
+                logger.error(
+                    "cannot queue the acknowledgement for the pagers that follow acknowledgements",
+                    metadata: ["error": "\(error)", "groups": "\(told.map(\.groupKey))"])
+            }
         }
         if saved.contains(where: { ($0.nextStepAt ?? .max) <= now + Self.longestSleep }) { wakeUp?() }
     }

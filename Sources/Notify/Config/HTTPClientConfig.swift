@@ -37,7 +37,8 @@ public struct HTTPClientConfig: Sendable, Equatable {
         return []
     }
 
-    private static func read(_ path: String) -> String? {
+    /// A secret kept in a file: its text without surrounding whitespace; nil when unreadable.
+    static func read(_ path: String) -> String? {
         (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -7,11 +7,16 @@ public struct ReceiverConfig: Sendable, Equatable {
     public var name: String
     public var webhookConfigs: [WebhookConfig]
     public var emailConfigs: [EmailConfig]
+    public var pagerdutyConfigs: [PagerDutyConfig]
 
-    public init(name: String, webhookConfigs: [WebhookConfig] = [], emailConfigs: [EmailConfig] = []) {
+    public init(
+        name: String, webhookConfigs: [WebhookConfig] = [], emailConfigs: [EmailConfig] = [],
+        pagerdutyConfigs: [PagerDutyConfig] = []
+    ) {
         self.name = name
         self.webhookConfigs = webhookConfigs
         self.emailConfigs = emailConfigs
+        self.pagerdutyConfigs = pagerdutyConfigs
     }
 }
 

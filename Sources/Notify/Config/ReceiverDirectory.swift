@@ -31,6 +31,12 @@ public final class ReceiverDirectory: Sendable {
             for (index, email) in receiver.emailConfigs.enumerated() {
                 list.append(ReceiverIntegration(kind: "email", index: index, sendResolved: email.sendResolved))
             }
+            for (index, pagerduty) in receiver.pagerdutyConfigs.enumerated() {
+                list.append(
+                    ReceiverIntegration(
+                        kind: "pagerduty", index: index, sendResolved: pagerduty.sendResolved,
+                        followsAcknowledgements: true))
+            }
             table[receiver.name] = list
         }
         return table

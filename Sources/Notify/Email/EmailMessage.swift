@@ -10,17 +10,7 @@ import VigilCore
 public enum EmailMessage {
     public static func render(_ data: NotificationData, config: EmailConfig, id: String, at time: Int64) -> [UInt8] {
         let boundary = "vigil-" + id.replacingOccurrences(of: "-", with: "")
-        var templateErrors: [String] = []
-        /// A configured template expanded, or the default when there is none or it fails.
-        func expand(_ text: String?, name: String, default fallback: @autoclosure () -> String) -> String {
-            guard let text else { return fallback() }
-            do {
-                return try NotificationTemplate(text, name: name).expand(templateData(data))
-            } catch {
-                templateErrors.append("\(error)")
-                return fallback()
-            }
-        }
+        var templates = TemplateExpander(data)
         var headers: [(String, String)] = [
             ("Date", rfc5322Date(time)),
             ("From", config.from ?? ""),
@@ -32,17 +22,17 @@ public enum EmailMessage {
             ("X-Vigil-Delivery", id),
         ]
         for (name, value) in config.headers.sorted(by: { $0.key < $1.key }) {
-            let expanded = expand(value, name: "headers.\(name)", default: value)
+            let expanded = templates.expand(value, name: "headers.\(name)", default: value)
             if let index = headers.firstIndex(where: { $0.0.lowercased() == name.lowercased() }) {
                 headers[index].1 = expanded
             } else {
                 headers.append((name, expanded))
             }
         }
-        let plain = expand(config.text, name: "text", default: plainBody(data))
-        let html = expand(config.html, name: "html", default: htmlBody(data))
-        if !templateErrors.isEmpty {
-            headers.append(("X-Vigil-Template-Error", templateErrors.joined(separator: "; ")))
+        let plain = templates.expand(config.text, name: "text", default: plainBody(data))
+        let html = templates.expand(config.html, name: "html", default: htmlBody(data))
+        if !templates.errors.isEmpty {
+            headers.append(("X-Vigil-Template-Error", templates.errors.joined(separator: "; ")))
         }
         var text = ""
         for (name, value) in headers {
@@ -80,14 +70,7 @@ public enum EmailMessage {
 
     /// Alertmanager's default `__subject`: `[FIRING:2] <group label values> (<other common label values>)`.
     public static func subject(_ data: NotificationData) -> String {
-        var subject = "[\(data.status.uppercased())"
-        if data.status == "firing" { subject += ":\(data.firing.count)" }
-        subject += "] " + data.groupLabels.pairs.map(\.value).joined(separator: " ")
-        if data.commonLabels.count > data.groupLabels.count {
-            let others = data.commonLabels.removing(Set(data.groupLabels.pairs.map(\.name)))
-            subject += " (" + others.pairs.map(\.value).joined(separator: " ") + ")"
-        }
-        return subject
+        DefaultText.subject(data)
     }
 
     static func plainBody(_ data: NotificationData) -> String {

@@ -41,8 +41,14 @@ public struct MessageRenderer: Sendable {
         }
         var data = NotificationData(notification: notification, externalURL: externalURL, maxAlerts: maxAlerts)
         if data.status == "firing" { data.ackURL = ackURL(for: notification) }
+        guard !notification.acknowledges || integration.followsAcknowledgements else { return nil }
         let body: [UInt8]
         switch integration.kind {
+        case "pagerduty":
+            guard let pagers = config?.pagerdutyConfigs, pagers.indices.contains(integration.index) else { return nil }
+            body = PagerDutyEvent.render(
+                data, config: pagers[integration.index],
+                action: PagerDutyEvent.action(status: data.status, acknowledges: notification.acknowledges))
         case "email":
             guard let emails = config?.emailConfigs, emails.indices.contains(integration.index) else { return nil }
             body = EmailMessage.render(data, config: emails[integration.index], id: id, at: notification.decidedAt)
@@ -55,7 +61,8 @@ public struct MessageRenderer: Sendable {
         }
         return OutboxMessage(
             id: id, receiver: notification.receiver, integration: integration.name, groupKey: notification.groupKey,
-            body: body, status: data.status, alertCount: data.alerts.count, createdAt: notification.decidedAt,
+            body: body, status: notification.acknowledges ? "acknowledged" : data.status, alertCount: data.alerts.count,
+            createdAt: notification.decidedAt,
             firstFiredAt: notification.firstNewlyFiringAt, nextAttemptAt: notification.decidedAt)
     }
 }

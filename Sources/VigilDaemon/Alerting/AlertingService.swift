@@ -41,6 +41,10 @@ public final class AlertingService: Service, Sendable {
                 directory: receivers,
                 transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 64),
                 secret: webhookSecret, userAgent: "Vigil/\(BuildInfo.version)"),
+            "pagerduty": PagerDutySender(
+                directory: receivers,
+                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 16),
+                userAgent: "Vigil/\(BuildInfo.version)"),
             "file": FileSender(path: notificationsFile),
             "email": EmailSender(directory: receivers) { settings.state.withLock { $0.smtp } },
         ]

@@ -35,6 +35,7 @@ extension ConfigReadContext {
         global.smtpAuthPasswordFile = section.string("smtp_auth_password_file", check: ConfigChecks.nonEmpty)
             .map(resolve)
         global.smtpRequireTLS = section.bool("smtp_require_tls") ?? true
+        if let url = section.string("pagerduty_url", check: ConfigChecks.httpURL) { global.pagerdutyURL = url }
         return global
     }
 

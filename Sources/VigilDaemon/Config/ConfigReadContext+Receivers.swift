@@ -7,7 +7,7 @@ extension ConfigReadContext {
     /// A notification template that does not parse, in Go's words.
     static func notificationTemplate(_ text: String) -> String? {
         do {
-            _ = try NotificationTemplate(text, name: "email")
+            _ = try NotificationTemplate(text, name: "notification")
             return nil
         } catch {
             return "invalid template: \(error)"
@@ -26,6 +26,9 @@ extension ConfigReadContext {
                     webhookConfigs: receiver.sequence("webhook_configs") { $0.mapping(readWebhook) } ?? [],
                     emailConfigs: receiver.sequence("email_configs") { item in
                         item.mapping { readEmail($0, global: global) }
+                    } ?? [],
+                    pagerdutyConfigs: receiver.sequence("pagerduty_configs") { item in
+                        item.mapping { readPagerDuty($0, global: global) }
                     } ?? [])
             }
         } ?? []
@@ -113,15 +116,7 @@ extension ConfigReadContext {
         email.headers = section.stringMap("headers") ?? [:]
         email.html = section.string("html", check: Self.notificationTemplate)
         email.text = section.string("text", check: Self.notificationTemplate)
-        if let headers = section.value("headers") {
-            headers.mapping { entries in
-                for entry in entries.allEntries() {
-                    if let text = entry.value.string(), let problem = Self.notificationTemplate(text) {
-                        entry.value.report(problem)
-                    }
-                }
-            }
-        }
+        if let headers = section.value("headers") { checkTemplates(in: headers) }
         // As Alertmanager: an email needs a sender and a relay, here or in `global`.
         if email.from == nil && global.smtpFrom == nil && !section.contains("from") {
             section.value.report("no sender: set from here or smtp_from in global")

@@ -1,3 +1,4 @@
+import Notify
 import VigilCore
 
 /// Settings shared by every part of the daemon, named as in Prometheus' and Alertmanager's
@@ -30,6 +31,8 @@ public struct GlobalConfig: Sendable, Equatable {
     public var smtpAuthPasswordFile: String?
     /// Whether SMTP must use STARTTLS; true by default, as in Alertmanager.
     public var smtpRequireTLS: Bool
+    /// `pagerduty_url`: the Events API v2 endpoint `pagerduty_configs` use unless they set `url`.
+    public var pagerdutyURL: String = PagerDutyConfig.defaultURL
 
     public init(
         evaluationInterval: PromDuration = ConfigDefaults.evaluationInterval,
