@@ -260,6 +260,34 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
             "\(text)")
     }
 
+    @Test func slackConfigsFallBackOnTheGlobalWebhookAndOneWithoutAnyIsRefused() throws {
+        let config = try ConfigLoader.parse(
+            yaml: """
+                global:
+                  slack_api_url_file: secrets/slack.url
+                receivers:
+                  - name: chat
+                    slack_configs:
+                      - channel: '#coordinators'
+                        send_resolved: true
+                        actions: [{type: button, text: Runbook, url: 'https://runbooks.example'}]
+                      - api_url: https://hooks.slack.example/services/T/B/X
+                """, path: configPath)
+        let slacks = try #require(config.receivers.first?.slackConfigs)
+        #expect(slacks[0].apiURLFile == "/srv/vigil/etc/secrets/slack.url", "global.slack_api_url_file")
+        #expect(slacks[0].channel == "#coordinators")
+        #expect(slacks[0].sendResolved)
+        #expect(slacks[0].actions.map(\.text) == ["Runbook"])
+        #expect(slacks[1].apiURL == "https://hooks.slack.example/services/T/B/X")
+        #expect(slacks[1].sendResolved == false, "Alertmanager's default for Slack")
+        let errors = loadErrors("receivers:\n  - name: chat\n    slack_configs:\n      - channel: '#x'\n").map(
+            \.description)
+        #expect(
+            errors == [
+                "\(configPath):4:9: receivers[0].slack_configs[0]: no Slack webhook: set api_url or api_url_file here, or slack_api_url(_file) in global"
+            ])
+    }
+
     @Test func unknownTopLevelKeyIsAnError() {
         let errors = loadErrors("web: {}\nroute: {receiver: x}\n")
         #expect(errors.map(\.description).first?.hasPrefix("\(configPath):2:1: route: unknown key \"route\"") == true)

@@ -8,15 +8,17 @@ public struct ReceiverConfig: Sendable, Equatable {
     public var webhookConfigs: [WebhookConfig]
     public var emailConfigs: [EmailConfig]
     public var pagerdutyConfigs: [PagerDutyConfig]
+    public var slackConfigs: [SlackConfig]
 
     public init(
         name: String, webhookConfigs: [WebhookConfig] = [], emailConfigs: [EmailConfig] = [],
-        pagerdutyConfigs: [PagerDutyConfig] = []
+        pagerdutyConfigs: [PagerDutyConfig] = [], slackConfigs: [SlackConfig] = []
     ) {
         self.name = name
         self.webhookConfigs = webhookConfigs
         self.emailConfigs = emailConfigs
         self.pagerdutyConfigs = pagerdutyConfigs
+        self.slackConfigs = slackConfigs
     }
 }
 

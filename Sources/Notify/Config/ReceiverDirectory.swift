@@ -31,6 +31,9 @@ public final class ReceiverDirectory: Sendable {
             for (index, email) in receiver.emailConfigs.enumerated() {
                 list.append(ReceiverIntegration(kind: "email", index: index, sendResolved: email.sendResolved))
             }
+            for (index, slack) in receiver.slackConfigs.enumerated() {
+                list.append(ReceiverIntegration(kind: "slack", index: index, sendResolved: slack.sendResolved))
+            }
             for (index, pagerduty) in receiver.pagerdutyConfigs.enumerated() {
                 list.append(
                     ReceiverIntegration(

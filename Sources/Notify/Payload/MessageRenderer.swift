@@ -49,6 +49,9 @@ public struct MessageRenderer: Sendable {
             body = PagerDutyEvent.render(
                 data, config: pagers[integration.index],
                 action: PagerDutyEvent.action(status: data.status, acknowledges: notification.acknowledges))
+        case "slack":
+            guard let slacks = config?.slackConfigs, slacks.indices.contains(integration.index) else { return nil }
+            body = SlackMessage.render(data, config: slacks[integration.index])
         case "email":
             guard let emails = config?.emailConfigs, emails.indices.contains(integration.index) else { return nil }
             body = EmailMessage.render(data, config: emails[integration.index], id: id, at: notification.decidedAt)

@@ -45,6 +45,10 @@ public final class AlertingService: Service, Sendable {
                 directory: receivers,
                 transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 16),
                 userAgent: "Vigil/\(BuildInfo.version)"),
+            "slack": SlackSender(
+                directory: receivers,
+                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 16),
+                userAgent: "Vigil/\(BuildInfo.version)", clock: clock),
             "file": FileSender(path: notificationsFile),
             "email": EmailSender(directory: receivers) { settings.state.withLock { $0.smtp } },
         ]

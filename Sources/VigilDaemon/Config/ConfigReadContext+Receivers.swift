@@ -29,6 +29,9 @@ extension ConfigReadContext {
                     } ?? [],
                     pagerdutyConfigs: receiver.sequence("pagerduty_configs") { item in
                         item.mapping { readPagerDuty($0, global: global) }
+                    } ?? [],
+                    slackConfigs: receiver.sequence("slack_configs") { item in
+                        item.mapping { readSlack($0, global: global) }
                     } ?? [])
             }
         } ?? []

@@ -33,6 +33,9 @@ public struct GlobalConfig: Sendable, Equatable {
     public var smtpRequireTLS: Bool
     /// `pagerduty_url`: the Events API v2 endpoint `pagerduty_configs` use unless they set `url`.
     public var pagerdutyURL: String = PagerDutyConfig.defaultURL
+    /// `slack_api_url` / `slack_api_url_file`: the incoming webhook `slack_configs` use unless they set theirs.
+    public var slackAPIURL: String?
+    public var slackAPIURLFile: String?
 
     public init(
         evaluationInterval: PromDuration = ConfigDefaults.evaluationInterval,

@@ -1,0 +1,83 @@
+import Foundation
+import Synchronization
+import Transport
+import VigilCore
+
+/// Delivers Slack messages through libcurl to the incoming webhook (`api_url`, or the URL in
+/// `api_url_file` read at each attempt). Slack allows one message per second per webhook: messages
+/// for one webhook wait for their turn (on the injected clock) instead of being refused. Slack's
+/// `ok` is delivered; its 4xx answers (`invalid_token`, `channel_not_found`, `invalid_payload`, …)
+/// dead-letter at once with Slack's words; 429 (`Retry-After` honoured) and 5xx retry. A Web API
+/// URL answering 200 `{"ok":false,"error":…}` is refused with that error.
+public struct SlackSender: MessageSender {
+    let directory: ReceiverDirectory
+    let transport: CurlTransport
+    let userAgent: String
+    let clock: any VigilClock
+    /// When each webhook may take its next message (ms).
+    let turns = Turns()
+    /// Slack's limit: one message per second per webhook.
+    static let interval: Int64 = 1_000
+
+    public init(directory: ReceiverDirectory, transport: CurlTransport, userAgent: String, clock: any VigilClock) {
+        self.directory = directory
+        self.transport = transport
+        self.userAgent = userAgent
+        self.clock = clock
+    }
+
+    public func send(_ message: OutboxMessage, now: Int64) async -> DeliveryOutcome {
+        guard let receiver = directory.receiver(message.receiver),
+            receiver.slackConfigs.indices.contains(message.index)
+        else {
+            return .failed("receiver \"\(message.receiver)\" no longer has \(message.integration) in the configuration")
+        }
+        let config = receiver.slackConfigs[message.index]
+        guard let url = config.apiURL ?? config.apiURLFile.flatMap(HTTPClientConfig.read), !url.isEmpty else {
+            let file = config.apiURLFile.map { " (api_url_file \($0) cannot be read)" } ?? ""
+            return .retry("no Slack webhook URL\(file)", retryAfter: nil)
+        }
+        let turn = turns.times.withLock { turns in
+            let turn = max(now, turns[url] ?? now)
+            turns[url] = turn + Self.interval
+            return turn
+        }
+        if turn > now { try? await clock.sleep(until: Date(unixMilliseconds: turn)) }
+        var headers: [(name: String, value: String)] = [
+            ("Content-Type", "application/json"), ("User-Agent", userAgent), ("X-Vigil-Delivery", message.id),
+        ]
+        headers += config.http.authorizationHeaders()
+        let request = HTTPRequest(
+            method: "POST", url: url, headers: headers, body: message.body,
+            timeout: .milliseconds(config.timeoutMilliseconds), tls: config.http.tls, proxyURL: config.http.proxyURL)
+        do {
+            let response = try await transport.perform(request)
+            if (200..<300).contains(response.status), let error = Self.webAPIError(response.bodyText) {
+                return .failed("Slack: \(error)")
+            }
+            return WebhookSender.outcome(
+                status: response.status, retryAfter: response.header("Retry-After"),
+                now: clock.now().unixMilliseconds, body: response.bodyText)
+        } catch {
+            // The URL holds the webhook's secret: say which receiver, not where.
+            switch error {
+            case .invalidURL, .invalidRequest: return .failed("the Slack webhook URL is not valid")
+            default: return .retry("\(error)".replacingOccurrences(of: url, with: "<api_url>"), retryAfter: nil)
+            }
+        }
+    }
+
+    /// The `error` of a Web API answer `{"ok":false,"error":"…"}`; nil for anything else.
+    static func webAPIError(_ body: String) -> String? {
+        guard body.hasPrefix("{"),
+            let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+            object["ok"] as? Bool == false
+        else { return nil }
+        return object["error"] as? String ?? "not ok"
+    }
+}
+
+/// The next free second of each Slack webhook, shared by the attempts of one sender.
+final class Turns: Sendable {
+    let times = Mutex<[String: Int64]>([:])
+}
