@@ -288,6 +288,46 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
             ])
     }
 
+    @Test func smsAndTeamsConfigsAreCheckedWhereWritten() throws {
+        let config = try ConfigLoader.parse(
+            yaml: """
+                receivers:
+                  - name: phones
+                    msteams_configs: [{webhook_url_file: secrets/teams.url, send_resolved: false}]
+                    sms_configs:
+                      - url_file: secrets/sms.url
+                        format: json
+                        to: ["+15550000001", "+447700900123"]
+                        max_segments: 2
+                """, path: configPath)
+        let receiver = try #require(config.receivers.first)
+        #expect(receiver.teamsConfigs.first?.webhookURLFile == "/srv/vigil/etc/secrets/teams.url")
+        #expect(receiver.teamsConfigs.first?.sendResolved == false)
+        #expect(receiver.smsConfigs.first?.format == .json)
+        #expect(receiver.smsConfigs.first?.maxSegments == 2)
+        #expect(receiver.smsTarget(1)?.to == "+447700900123", "one integration per number")
+        #expect(receiver.smsTarget(2) == nil)
+        let errors = loadErrors(
+            """
+            receivers:
+              - name: phones
+                msteams_configs: [{title: x}]
+                sms_configs:
+                  - url: http://gateway.example/send
+                    to: ["555-0100"]
+                    format: xml
+            """
+        ).map(\.description)
+        #expect(
+            errors.contains { $0.hasPrefix("\(configPath):3:23: receivers[0].msteams_configs[0]: missing webhook_url") }
+        )
+        #expect(
+            errors.contains {
+                $0.hasPrefix("\(configPath):6:14: receivers[0].sms_configs[0].to[0]: \"555-0100\" is not an E.164")
+            }, "\(errors)")
+        #expect(errors.contains { $0.contains("sms_configs[0].format: format must be form or json") })
+    }
+
     @Test func unknownTopLevelKeyIsAnError() {
         let errors = loadErrors("web: {}\nroute: {receiver: x}\n")
         #expect(errors.map(\.description).first?.hasPrefix("\(configPath):2:1: route: unknown key \"route\"") == true)

@@ -4,6 +4,8 @@ import Rules
 public enum AckTarget: Sendable, Equatable {
     case group(String)
     case alert(AlertFingerprint)
+    /// The group whose key has this digest (``AckLink/digest(ofGroupKey:)``): what a compact link names.
+    case groupDigest(UInt64)
 }
 
 /// Why an acknowledgement changed nothing.
@@ -106,6 +108,7 @@ extension AlertPipeline {
                 case .group(let key): results[index] = .failure(.notFound("no alert group with key \(key)"))
                 case .alert(let fingerprint):
                     results[index] = .failure(.notFound("no alert with fingerprint \(fingerprint) in any group"))
+                case .groupDigest: results[index] = .failure(.notFound("the group this link names has ended"))
                 }
                 continue
             }
@@ -148,6 +151,10 @@ extension AlertPipeline {
         switch target {
         case .group(let key): groupsWithKey(key)
         case .alert(let fingerprint): groupsHolding(fingerprint)
+        case .groupDigest(let digest):
+            dispatcher.groups.values.filter { AckLink.digest(ofGroupKey: $0.key) == digest }.sorted {
+                $0.routeID < $1.routeID
+            }
         }
     }
 }

@@ -9,11 +9,16 @@ public struct ReceiverConfig: Sendable, Equatable {
     public var emailConfigs: [EmailConfig]
     public var pagerdutyConfigs: [PagerDutyConfig]
     public var slackConfigs: [SlackConfig]
+    public var teamsConfigs: [TeamsConfig]
+    public var smsConfigs: [SMSConfig]
 
     public init(
         name: String, webhookConfigs: [WebhookConfig] = [], emailConfigs: [EmailConfig] = [],
-        pagerdutyConfigs: [PagerDutyConfig] = [], slackConfigs: [SlackConfig] = []
+        pagerdutyConfigs: [PagerDutyConfig] = [], slackConfigs: [SlackConfig] = [], teamsConfigs: [TeamsConfig] = [],
+        smsConfigs: [SMSConfig] = []
     ) {
+        self.teamsConfigs = teamsConfigs
+        self.smsConfigs = smsConfigs
         self.name = name
         self.webhookConfigs = webhookConfigs
         self.emailConfigs = emailConfigs

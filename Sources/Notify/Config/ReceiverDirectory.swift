@@ -34,6 +34,17 @@ public final class ReceiverDirectory: Sendable {
             for (index, slack) in receiver.slackConfigs.enumerated() {
                 list.append(ReceiverIntegration(kind: "slack", index: index, sendResolved: slack.sendResolved))
             }
+            for (index, teams) in receiver.teamsConfigs.enumerated() {
+                list.append(ReceiverIntegration(kind: "msteams", index: index, sendResolved: teams.sendResolved))
+            }
+            // One integration per phone number: each has its own message and retries.
+            var number = 0
+            for sms in receiver.smsConfigs {
+                for _ in sms.to {
+                    list.append(ReceiverIntegration(kind: "sms", index: number, sendResolved: sms.sendResolved))
+                    number += 1
+                }
+            }
             for (index, pagerduty) in receiver.pagerdutyConfigs.enumerated() {
                 list.append(
                     ReceiverIntegration(

@@ -52,6 +52,12 @@ public struct MessageRenderer: Sendable {
         case "slack":
             guard let slacks = config?.slackConfigs, slacks.indices.contains(integration.index) else { return nil }
             body = SlackMessage.render(data, config: slacks[integration.index])
+        case "msteams":
+            guard let teams = config?.teamsConfigs, teams.indices.contains(integration.index) else { return nil }
+            body = TeamsCard.render(data, config: teams[integration.index])
+        case "sms":
+            guard let target = config?.smsTarget(integration.index) else { return nil }
+            body = SMSMessage.render(data, config: target.config, to: target.to)
         case "email":
             guard let emails = config?.emailConfigs, emails.indices.contains(integration.index) else { return nil }
             body = EmailMessage.render(data, config: emails[integration.index], id: id, at: notification.decidedAt)

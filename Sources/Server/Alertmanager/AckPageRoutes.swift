@@ -43,6 +43,7 @@ struct AckPageRoutes {
             switch link.target {
             case .group(let key): group.groupKey == key
             case .alert(let fingerprint): group.alerts.contains { $0.alert.fingerprint == fingerprint }
+            case .groupDigest(let digest): AckLink.digest(ofGroupKey: group.groupKey) == digest
             }
         }
         return AckPage.response(.ok, AckPage.group(groups, token: token, done: done, now: now))

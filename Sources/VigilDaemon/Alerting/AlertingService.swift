@@ -49,6 +49,14 @@ public final class AlertingService: Service, Sendable {
                 directory: receivers,
                 transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 16),
                 userAgent: "Vigil/\(BuildInfo.version)", clock: clock),
+            "msteams": TeamsSender(
+                directory: receivers,
+                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 16),
+                userAgent: "Vigil/\(BuildInfo.version)"),
+            "sms": SMSSender(
+                directory: receivers,
+                transport: CurlTransport(userAgent: "Vigil/\(BuildInfo.version)", maxConcurrentTransfers: 16),
+                userAgent: "Vigil/\(BuildInfo.version)"),
             "file": FileSender(path: notificationsFile),
             "email": EmailSender(directory: receivers) { settings.state.withLock { $0.smtp } },
         ]

@@ -32,7 +32,9 @@ extension ConfigReadContext {
                     } ?? [],
                     slackConfigs: receiver.sequence("slack_configs") { item in
                         item.mapping { readSlack($0, global: global) }
-                    } ?? [])
+                    } ?? [],
+                    teamsConfigs: receiver.sequence("msteams_configs") { $0.mapping(readTeams) } ?? [],
+                    smsConfigs: receiver.sequence("sms_configs") { $0.mapping(readSMS) } ?? [])
             }
         } ?? []
     }

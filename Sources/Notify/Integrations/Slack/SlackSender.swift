@@ -43,27 +43,18 @@ public struct SlackSender: MessageSender {
             return turn
         }
         if turn > now { try? await clock.sleep(until: Date(unixMilliseconds: turn)) }
-        var headers: [(name: String, value: String)] = [
-            ("Content-Type", "application/json"), ("User-Agent", userAgent), ("X-Vigil-Delivery", message.id),
-        ]
-        headers += config.http.authorizationHeaders()
-        let request = HTTPRequest(
-            method: "POST", url: url, headers: headers, body: message.body,
-            timeout: .milliseconds(config.timeoutMilliseconds), tls: config.http.tls, proxyURL: config.http.proxyURL)
-        do {
-            let response = try await transport.perform(request)
+        let post = SecretURLPost(
+            url: url, body: message.body, http: config.http, timeout: config.timeoutMilliseconds)
+        switch await post.perform(transport, message: message, userAgent: userAgent) {
+        case .failure(let failure):
+            return failure.outcome
+        case .success(let response):
             if (200..<300).contains(response.status), let error = Self.webAPIError(response.bodyText) {
                 return .failed("Slack: \(error)")
             }
             return WebhookSender.outcome(
                 status: response.status, retryAfter: response.header("Retry-After"),
                 now: clock.now().unixMilliseconds, body: response.bodyText)
-        } catch {
-            // The URL holds the webhook's secret: say which receiver, not where.
-            switch error {
-            case .invalidURL, .invalidRequest: return .failed("the Slack webhook URL is not valid")
-            default: return .retry("\(error)".replacingOccurrences(of: url, with: "<api_url>"), retryAfter: nil)
-            }
         }
     }
 
