@@ -33,7 +33,7 @@ struct TeamsAndSMSDeliveryTests {
     }
 
     @Test func aCardAndOneTextPerNumberEachWithTheAckLink() async throws {
-        try await RecordingService.run(answer: { path, contentType, body in
+        let answer: @Sendable (String, String, String) -> (Int, String) = { path, contentType, body in
             if path == "teams" {
                 let card = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
                 let valid =
@@ -45,7 +45,8 @@ struct TeamsAndSMSDeliveryTests {
             guard contentType == "application/x-www-form-urlencoded" else { return (415, "form expected") }
             return body.contains("To=%2B15550000001")
                 ? (201, #"{"status":"queued"}"#) : (400, #"{"message":"unknown number"}"#)
-        }) { service in
+        }
+        try await RecordingService.run(answer: answer) { service in
             let harness = try AlertingDaemonHarness(escalation: Self.escalation, receivers: Self.receivers(service))
             try harness.directory.write("teams.url", service.url("teams") + "\n")
             let daemon = try await harness.start()
