@@ -116,17 +116,20 @@ private let everythingReceivers: Set<String> = ["default", "crit", "crit-db", "h
             .deletingLastPathComponent().appendingPathComponent("rules/escalation.yml").path
         let config = try EscalationFileParser.load(
             paths: [file],
-            receivers: ["on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact"],
+            receivers: [
+                "on_call_admin", "admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact",
+            ],
             fallbackReceiver: "admin_team")
         let directory = TestDirectory()
         let path = try directory.write(
             "alertmanager.yml",
-            AlertmanagerConfigText.render(config, receivers: ["admin_team", "on_call_admin"], resolveTimeout: 300_000))
+            AlertmanagerConfigText.render(
+                config, receivers: ["admin_team", "on_call_admin", "admin_email"], resolveTimeout: 300_000))
         let result = try amtool(["check-config", path])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("SUCCESS"))
         #expect(result.output.contains(" - 2 inhibit rules"))
-        #expect(result.output.contains(" - 2 receivers"))
+        #expect(result.output.contains(" - 3 receivers"))
     }
 
     @Test(.enabled(if: hasAmtool, needsAmtool))

@@ -376,13 +376,15 @@ private func parse(
     @Test func theShippedEscalationFileParsesAgainstTheShippedReceivers() throws {
         let config = try EscalationFileParser.load(
             paths: [Self.shippedFile],
-            receivers: ["on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact"],
+            receivers: [
+                "on_call_admin", "admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact",
+            ],
             fallbackReceiver: "admin_team")
         let root = config.route
         #expect(root.options.receiver == "admin_team")
         #expect(root.options.groupBy == ["alertname", "component"])
         #expect(root.options.groupWait == 60_000)
-        #expect(root.routes.map(\.options.receiver) == ["on_call_admin", "on_call_admin", "admin_team", "admin_team"])
+        #expect(root.routes.map(\.options.receiver) == ["on_call_admin", "on_call_admin", "admin_team", "admin_email"])
         #expect(config.inhibitRules.count == 2)
         #expect(config.timeIntervals.keys.sorted() == ["office_hours"])
 
@@ -404,11 +406,11 @@ private func parse(
         let error = try #require(throws: EscalationFileError.self) {
             try EscalationFileParser.load(
                 paths: [Self.shippedFile],
-                receivers: ["admin_team", "program_director", "hospital_admin", "acgme_contact"],
+                receivers: ["admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact"],
                 fallbackReceiver: "admin_team")
         }
         let route = EscalationFileError(errors: error.errors.filter { $0.keyPath.description.hasPrefix("route") })
-        #expect(error.errors.count == 5, "the routes, and the policies' steps naming on_call_admin")
+        #expect(error.errors.count == 6, "the routes, and the policies' steps naming on_call_admin")
         #expect(error.errors.allSatisfy { $0.message.hasPrefix(#"undefined receiver "on_call_admin""#) })
         #expect(route.errors.allSatisfy { $0.message.hasPrefix(#"undefined receiver "on_call_admin" used in route"#) })
         #expect(route.errors.map(\.keyPath) == ["route.routes[0].receiver", "route.routes[1].receiver"])

@@ -34,9 +34,11 @@ private func problem(_ yaml: String) -> String {
     @Test func theShippedFileHoldsTheProgramsMatrix() throws {
         let config = try EscalationFileParser.load(
             paths: [Self.shippedFile],
-            receivers: ["on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact"],
+            receivers: [
+                "on_call_admin", "admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact",
+            ],
             fallbackReceiver: "admin_team")
-        #expect(config.policies.map(\.name) == ["critical", "high", "medium"])
+        #expect(config.policies.map(\.name) == ["pager", "critical", "high", "medium"])
         let critical = try #require(config.policy(for: Labels(["severity": "critical", "alertname": "X"])))
         #expect(critical.plan.steps.map(\.after) == [0, 15 * 60_000, 3_600_000])
         #expect(

@@ -22,7 +22,9 @@ private struct Discard: NotificationRecorder {
             .deletingLastPathComponent().appendingPathComponent("rules/escalation.yml").path
     }
 
-    static let receivers = ["on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact"]
+    static let receivers = [
+        "on_call_admin", "admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact",
+    ]
 
     static func pipeline() throws -> AlertPipeline {
         let escalation = try EscalationFileParser.load(
@@ -80,9 +82,14 @@ private struct Discard: NotificationRecorder {
     }
 
     @Test func informationalAlertsFollowTheRouteAlone() async throws {
-        // Thursday 00:26 UTC: held until office hours (07:00), then the admin team only.
+        // Thursday 00:26 UTC: held until office hours (07:00), then by email to the admin team only.
         let pages = try await Self.firstPages(["alertname": "Digest", "severity": "info"], hours: 48)
-        #expect(pages == ["admin_team": 395])
+        #expect(pages == ["admin_email": 395])
+    }
+
+    @Test func aPageEscalatesAsTheCriticalMatrixWhateverItsSeverity() async throws {
+        let pages = try await Self.firstPages(["alertname": "X", "severity": "warning", "page": "true"], hours: 2)
+        #expect(pages == ["on_call_admin": 0, "program_director": 0, "hospital_admin": 15, "acgme_contact": 60])
     }
 
     @Test func anAcknowledgementStopsEachPolicyBeforeItsSecondStep() async throws {

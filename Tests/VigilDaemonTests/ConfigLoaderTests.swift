@@ -63,7 +63,7 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
         #expect(config.scrapeConfigs.isEmpty)
         #expect(
             config.receivers.map(\.name) == [
-                "on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact",
+                "on_call_admin", "admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact",
             ])
         #expect(config.receivers.allSatisfy { $0 == ReceiverConfig(name: $0.name) }, "no gateway: the local file")
         #expect(config.global.evaluationInterval == PromDuration(milliseconds: 15_000))

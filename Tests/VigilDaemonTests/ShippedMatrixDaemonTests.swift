@@ -19,7 +19,9 @@ struct ShippedMatrixDaemonTests {
             .deletingLastPathComponent()
     }
 
-    static let receivers = ["on_call_admin", "admin_team", "program_director", "hospital_admin", "acgme_contact"]
+    static let receivers = [
+        "on_call_admin", "admin_team", "admin_email", "program_director", "hospital_admin", "acgme_contact",
+    ]
 
     static var config: String {
         """

@@ -48,18 +48,9 @@ public enum EmailMessage {
         return Array(text.utf8)
     }
 
-    /// The notification as Alertmanager's templates see it (times as Go prints a `time.Time`).
+    /// The notification as Alertmanager's templates see it.
     static func templateData(_ data: NotificationData) -> NotificationTemplate.Data {
-        NotificationTemplate.Data(
-            receiver: data.receiver, status: data.status,
-            alerts: data.alerts.map { alert in
-                NotificationTemplate.Alert(
-                    status: alert.status, labels: alert.labels, annotations: alert.annotations,
-                    startsAt: goTime(alert.startsAt),
-                    endsAt: alert.endsAt.map(goTime) ?? "0001-01-01 00:00:00 +0000 UTC",
-                    generatorURL: alert.generatorURL, fingerprint: alert.fingerprint)
-            }, groupLabels: data.groupLabels, commonLabels: data.commonLabels,
-            commonAnnotations: data.commonAnnotations, externalURL: data.externalURL)
+        data.templateData
     }
 
     /// Go's `time.Time.String()` in UTC: `2026-12-04 15:13:48.576 +0000 UTC`.

@@ -73,3 +73,19 @@ public struct NotificationData: Sendable, Equatable {
         return Labels(sortedUnique: common)
     }
 }
+
+extension NotificationData {
+    /// The notification as Alertmanager's templates see it (times as Go prints a `time.Time`).
+    public var templateData: NotificationTemplate.Data {
+        NotificationTemplate.Data(
+            receiver: receiver, status: status,
+            alerts: alerts.map { alert in
+                NotificationTemplate.Alert(
+                    status: alert.status, labels: alert.labels, annotations: alert.annotations,
+                    startsAt: EmailMessage.goTime(alert.startsAt),
+                    endsAt: alert.endsAt.map(EmailMessage.goTime) ?? "0001-01-01 00:00:00 +0000 UTC",
+                    generatorURL: alert.generatorURL, fingerprint: alert.fingerprint)
+            }, groupLabels: groupLabels, commonLabels: commonLabels, commonAnnotations: commonAnnotations,
+            externalURL: externalURL)
+    }
+}

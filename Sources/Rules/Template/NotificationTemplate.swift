@@ -59,10 +59,15 @@ public struct NotificationTemplate: Sendable {
     private let name: String
 
     /// Parses `text`; errors (an unknown function, an unclosed action) name the template and line.
+    /// The named templates `{{ template "name" . }}` may run: Alertmanager's defaults
+    /// (`slack.default.title`, `pagerduty.default.instances`, `__subject`, …).
+    public static var defaultNames: Set<String> { NotificationDefaults.names }
+
     public init(_ text: String, name: String) throws(TemplateError) {
         self.name = name
         var parser = try TemplateParser(
-            text, name: name, known: TemplateFunctions.alertmanagerNames, predefined: ["$"])
+            text, name: name, known: TemplateFunctions.alertmanagerNames, predefined: ["$"],
+            named: NotificationDefaults.names)
         nodes = try parser.parse()
     }
 
@@ -87,7 +92,8 @@ public struct NotificationTemplate: Sendable {
         ])
         var variables: [String: TemplateValue] = ["$": root]
         let evaluator = TemplateEvaluator(
-            name: name, functions: TemplateFunctions(query: { _ in [] }, externalURL: data.externalURL))
+            name: name, functions: TemplateFunctions(query: { _ in [] }, externalURL: data.externalURL),
+            named: NotificationDefaults.parsed)
         return try evaluator.run(nodes, dot: root, variables: &variables)
     }
 }

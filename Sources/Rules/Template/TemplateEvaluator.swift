@@ -6,6 +6,8 @@ import PromQL
 struct TemplateEvaluator {
     let name: String
     let functions: TemplateFunctions
+    /// What `{{ template "name" }}` runs.
+    var named: [String: [TemplateNode]] = [:]
 
     func run(_ nodes: [TemplateNode], dot: TemplateValue, variables: inout [String: TemplateValue])
         throws(TemplateError) -> String
@@ -68,6 +70,17 @@ struct TemplateEvaluator {
                     merge(scope, into: &inner)
                 }
                 merge(inner, into: &variables)
+            case .include(let template, let pipeline):
+                var inner = variables
+                let value =
+                    try pipeline.map { pipeline throws(TemplateError) in
+                        try evaluate(pipeline, dot: dot, variables: &inner)
+                    } ?? .null
+                guard let nodes = named[template] else {
+                    throw TemplateError("template: \(name): no such template \"\(template)\"")
+                }
+                var scope: [String: TemplateValue] = ["$": value]
+                output += try run(nodes, dot: value, variables: &scope)
             }
         }
         return output
@@ -120,6 +133,16 @@ struct TemplateEvaluator {
             if let piped { arguments.append(piped) }
             return try functions.call(function, arguments)
         }
+        // Alertmanager's KV.Remove(names): the label map without those names.
+        if command.operands.count == 2, piped == nil, let (base, last) = Self.split(head), last == "Remove" {
+            let map = try value(of: base, dot: dot, variables: &variables)
+            let names = try value(of: command.operands[1], dot: dot, variables: &variables)
+            guard case .dict(var entries) = map, case .list(let list) = names else {
+                throw TemplateError("template: \(name): Remove needs a label map and a list of names")
+            }
+            for case .string(let removed) in list { entries[removed] = nil }
+            return .dict(entries)
+        }
         guard command.operands.count == 1, piped == nil else {
             throw TemplateError("template: \(name): can't give argument to non-function \(head)")
         }
@@ -150,6 +173,16 @@ struct TemplateEvaluator {
         case .parenthesized(let pipeline, let fields):
             var inner = variables
             return try follow(evaluate(pipeline, dot: dot, variables: &inner), fields)
+        }
+    }
+
+    /// A field chain without its last field, and that field: `.CommonLabels.Remove` → (`.CommonLabels`, Remove).
+    private static func split(_ operand: TemplateOperand) -> (TemplateOperand, String)? {
+        switch operand {
+        case .dot(let fields) where !fields.isEmpty: (.dot(fields: Array(fields.dropLast())), fields[fields.count - 1])
+        case .variable(let variable, let fields) where !fields.isEmpty:
+            (.variable(variable, fields: Array(fields.dropLast())), fields[fields.count - 1])
+        default: nil
         }
     }
 

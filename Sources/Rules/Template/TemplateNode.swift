@@ -9,6 +9,8 @@ indirect enum TemplateNode: Sendable {
     case range(TemplatePipeline, body: [TemplateNode], otherwise: [TemplateNode])
     /// `{{ with pipeline }}…{{ else }}…{{ end }}`.
     case with(TemplatePipeline, body: [TemplateNode], otherwise: [TemplateNode])
+    /// `{{ template "name" pipeline }}`: a named template run with the pipeline's value as dot.
+    case include(String, TemplatePipeline?)
 }
 
 /// `$x := command | command …`.

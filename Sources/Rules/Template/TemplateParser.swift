@@ -7,6 +7,8 @@ struct TemplateParser {
 
     /// The function names the template may call (Prometheus' or Alertmanager's set).
     let known: Set<String>
+    /// The templates `{{ template "name" }}` may run; nil: the action is refused (alert templates).
+    let named: Set<String>?
     /// The variables in scope, innermost block last; a reference to any other is a parse error, as
     /// in Go ("undefined variable").
     private var scopes: [Set<String>]
@@ -16,10 +18,11 @@ struct TemplateParser {
 
     init(
         _ text: String, name: String, known: Set<String> = TemplateFunctions.names,
-        predefined: Set<String> = TemplateParser.alertVariables
+        predefined: Set<String> = TemplateParser.alertVariables, named: Set<String>? = nil
     ) throws(TemplateError) {
         self.name = name
         self.known = known
+        self.named = named
         scopes = [predefined]
         pieces = try TemplateLexer.pieces(text, name: name)
     }
@@ -106,6 +109,8 @@ struct TemplateParser {
                         keyword == "range"
                             ? .range(pipeline, body: body, otherwise: otherwise)
                             : .with(pipeline, body: body, otherwise: otherwise))
+                case "template" where named != nil:
+                    nodes.append(try include(rest, line: line))
                 case "define", "template", "block", "break", "continue":
                     throw error(line, "{{\(keyword)}} is not supported in alert templates")
                 default:
@@ -114,6 +119,20 @@ struct TemplateParser {
             }
         }
         return (nodes, nil)
+    }
+
+    /// `template "name" [pipeline]`: the name must be one of ``named``.
+    private mutating func include(_ rest: Substring, line: Int) throws(TemplateError) -> TemplateNode {
+        let parsed = try pipeline(rest, line: line)
+        guard var first = parsed.commands.first, case .string(let template)? = first.operands.first,
+            parsed.variables.isEmpty
+        else { throw error(line, "missing name in template clause") }
+        guard named?.contains(template) == true else { throw error(line, "no such template \"\(template)\"") }
+        first.operands.removeFirst()
+        var argument = parsed
+        argument.commands[0] = first
+        if first.operands.isEmpty { argument.commands.removeFirst() }
+        return .include(template, argument.commands.isEmpty ? nil : argument)
     }
 
     /// Blocks nest by recursion here and in the evaluator; thousands would overflow the stack (found by

@@ -74,6 +74,10 @@ enum TemplateValue: Sendable {
             case "Values": return .list(entries.keys.sorted().map { entries[$0] ?? .string("") })
             default: return .string("")
             }
+        case .list(let values) where name == "Names" || name == "Values":
+            // Alertmanager's Pairs.Names and Pairs.Values on `.SortedPairs`.
+            return .list(
+                values.map { (try? $0.field(name == "Names" ? "Name" : "Value", template: template)) ?? .null })
         case .list(let values) where name == "Firing" || name == "Resolved":
             // Alertmanager's Alerts.Firing and Alerts.Resolved.
             let status = name.lowercased()

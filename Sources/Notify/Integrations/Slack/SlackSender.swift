@@ -1,11 +1,12 @@
 import Foundation
-import Synchronization
 import Transport
 import VigilCore
 
 /// Delivers Slack messages through libcurl to the incoming webhook (`api_url`, or the URL in
 /// `api_url_file` read at each attempt). Slack allows one message per second per webhook: messages
-/// for one webhook wait for their turn (on the injected clock) instead of being refused. Slack's
+/// for one webhook go one at a time, each starting a second after the one before it started and
+/// not before it has been answered (so a slow answer never lets two arrive together), waiting on
+/// the injected clock instead of being refused. Slack's
 /// `ok` is delivered; its 4xx answers (`invalid_token`, `channel_not_found`, `invalid_payload`, …)
 /// dead-letter at once with Slack's words; 429 (`Retry-After` honoured) and 5xx retry. A Web API
 /// URL answering 200 `{"ok":false,"error":…}` is refused with that error.
@@ -14,8 +15,8 @@ public struct SlackSender: MessageSender {
     let transport: CurlTransport
     let userAgent: String
     let clock: any VigilClock
-    /// When each webhook may take its next message (ms).
-    let turns = Turns()
+    /// One message at a time per webhook, a second apart.
+    let pacer = WebhookPacer()
     /// Slack's limit: one message per second per webhook.
     static let interval: Int64 = 1_000
 
@@ -37,12 +38,9 @@ public struct SlackSender: MessageSender {
             let file = config.apiURLFile.map { " (api_url_file \($0) cannot be read)" } ?? ""
             return .retry("no Slack webhook URL\(file)", retryAfter: nil)
         }
-        let turn = turns.times.withLock { turns in
-            let turn = max(now, turns[url] ?? now)
-            turns[url] = turn + Self.interval
-            return turn
-        }
-        if turn > now { try? await clock.sleep(until: Date(unixMilliseconds: turn)) }
+        let start = await pacer.acquire(url, interval: Self.interval, clock: clock)
+        defer { Task { await pacer.release(url) } }
+        if start > clock.now().unixMilliseconds { try? await clock.sleep(until: Date(unixMilliseconds: start)) }
         let post = SecretURLPost(
             url: url, body: message.body, http: config.http, timeout: config.timeoutMilliseconds)
         switch await post.perform(transport, message: message, userAgent: userAgent) {
@@ -68,7 +66,35 @@ public struct SlackSender: MessageSender {
     }
 }
 
-/// The next free second of each Slack webhook, shared by the attempts of one sender.
-final class Turns: Sendable {
-    let times = Mutex<[String: Int64]>([:])
+/// Serializes the messages to each webhook: one in flight at a time, each starting at least
+/// `interval` after the previous one started.
+actor WebhookPacer {
+    private var busy: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    /// When the last message to each webhook may start, or started (ms).
+    private var lastStart: [String: Int64] = [:]
+
+    /// Waits for the webhook's turn; returns when the message may start (ms). Pair with ``release(_:)``.
+    func acquire(_ url: String, interval: Int64, clock: any VigilClock) async -> Int64 {
+        if busy.contains(url) {
+            await withCheckedContinuation { waiting[url, default: []].append($0) }
+        } else {
+            busy.insert(url)
+        }
+        let now = clock.now().unixMilliseconds
+        let start = max(now, (lastStart[url] ?? .min / 2) + interval)
+        lastStart[url] = start
+        return start
+    }
+
+    /// Hands the webhook to the next message waiting for it.
+    func release(_ url: String) {
+        if var queue = waiting[url], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[url] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            busy.remove(url)
+        }
+    }
 }
