@@ -1,6 +1,7 @@
 import Alerting
 import ArgumentParser
 import Foundation
+import Rules
 import VigilDaemon
 
 /// `vigil check …`: validate files the way `promtool check` does.
@@ -54,7 +55,7 @@ struct CheckConfigCommand: ParsableCommand {
         do {
             let escalation = try EscalationFileSet.load(for: config)
             print(
-                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals, \(escalation.policies.count) escalation policies"
+                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals, \(escalation.policies.count) escalation policies, \(escalation.templates.names.count - TemplateLibrary.defaults.names.count) templates defined"
             )
             print()
             return true

@@ -1,3 +1,4 @@
+import Rules
 import TimeSeries
 
 /// Everything the escalation files say: Alertmanager's `route` tree, `inhibit_rules` and
@@ -16,6 +17,8 @@ public struct EscalationConfig: Sendable, Equatable {
     /// `oncall:` rotations, by name.
     public var rotations: [String: Rotation]
     /// The files read, in order.
+    /// The named templates notification templates may run: the defaults and the `templates:` files.
+    public var templates: TemplateLibrary = .defaults
     public var files: [String]
 
     public init(

@@ -105,3 +105,53 @@ public struct EmailConfig: Sendable, Equatable {
         self.tls = tls
     }
 }
+
+extension ReceiverConfig {
+    /// Every notification template its integrations hold, with where it is written
+    /// (`slack_configs[0].title`), to check them against the named templates once those are read.
+    public var templateTexts: [(field: String, text: String)] {
+        var texts: [(String, String)] = []
+        func add(_ field: String, _ text: String?) {
+            if let text { texts.append((field, text)) }
+        }
+        for (index, email) in emailConfigs.enumerated() {
+            add("email_configs[\(index)].text", email.text)
+            add("email_configs[\(index)].html", email.html)
+            for (name, value) in email.headers.sorted(by: { $0.key < $1.key }) {
+                add("email_configs[\(index)].headers.\(name)", value)
+            }
+        }
+        for (index, pager) in pagerdutyConfigs.enumerated() {
+            let at = "pagerduty_configs[\(index)]"
+            for (name, text) in [
+                ("client", pager.client), ("client_url", pager.clientURL), ("description", pager.description),
+                ("severity", pager.severity), ("source", pager.source), ("class", pager.class),
+                ("component", pager.component), ("group", pager.group),
+            ] {
+                add("\(at).\(name)", text)
+            }
+            for (name, text) in (pager.details ?? [:]).sorted(by: { $0.key < $1.key }) {
+                add("\(at).details.\(name)", text)
+            }
+        }
+        for (index, slack) in slackConfigs.enumerated() {
+            let at = "slack_configs[\(index)]"
+            for (name, text) in [
+                ("channel", slack.channel), ("username", slack.username), ("color", slack.color),
+                ("title", slack.title), ("title_link", slack.titleLink), ("pretext", slack.pretext),
+                ("text", slack.text), ("footer", slack.footer), ("fallback", slack.fallback),
+            ] {
+                add("\(at).\(name)", text)
+            }
+        }
+        for (index, teams) in teamsConfigs.enumerated() {
+            for (name, text) in [("title", teams.title), ("summary", teams.summary), ("text", teams.text)] {
+                add("msteams_configs[\(index)].\(name)", text)
+            }
+        }
+        for (index, sms) in smsConfigs.enumerated() {
+            add("sms_configs[\(index)].text", sms.text)
+        }
+        return texts
+    }
+}

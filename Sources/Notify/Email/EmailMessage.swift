@@ -8,9 +8,12 @@ import VigilCore
 /// quoted-printable. The subject is Alertmanager's default (`[FIRING:2] CriticalCoverageGap (…)`);
 /// each alert shows its summary, description, labels and runbook link.
 public enum EmailMessage {
-    public static func render(_ data: NotificationData, config: EmailConfig, id: String, at time: Int64) -> [UInt8] {
+    public static func render(
+        _ data: NotificationData, config: EmailConfig, id: String, at time: Int64,
+        templates: TemplateLibrary = .defaults
+    ) -> [UInt8] {
         let boundary = "vigil-" + id.replacingOccurrences(of: "-", with: "")
-        var templates = TemplateExpander(data)
+        var templates = TemplateExpander(data, library: templates)
         var headers: [(String, String)] = [
             ("Date", rfc5322Date(time)),
             ("From", config.from ?? ""),

@@ -9,11 +9,17 @@ public struct MessageRenderer: Sendable {
     public var receivers: ReceiverDirectory
     /// Signs the acknowledgement link a firing notification carries; nil: no link.
     public var ackLinks: AckLinks?
+    /// The named templates integrations' templates may run.
+    public var templates: TemplateLibrary
 
-    public init(externalURL: String, receivers: ReceiverDirectory, ackLinks: AckLinks? = nil) {
+    public init(
+        externalURL: String, receivers: ReceiverDirectory, ackLinks: AckLinks? = nil,
+        templates: TemplateLibrary = .defaults
+    ) {
         self.externalURL = externalURL
         self.receivers = receivers
         self.ackLinks = ackLinks
+        self.templates = templates
     }
 
     /// The signed link acknowledging `notification`'s group, valid for the configured lifetime from
@@ -48,19 +54,21 @@ public struct MessageRenderer: Sendable {
             guard let pagers = config?.pagerdutyConfigs, pagers.indices.contains(integration.index) else { return nil }
             body = PagerDutyEvent.render(
                 data, config: pagers[integration.index],
-                action: PagerDutyEvent.action(status: data.status, acknowledges: notification.acknowledges))
+                action: PagerDutyEvent.action(status: data.status, acknowledges: notification.acknowledges),
+                templates: templates)
         case "slack":
             guard let slacks = config?.slackConfigs, slacks.indices.contains(integration.index) else { return nil }
-            body = SlackMessage.render(data, config: slacks[integration.index])
+            body = SlackMessage.render(data, config: slacks[integration.index], templates: templates)
         case "msteams":
             guard let teams = config?.teamsConfigs, teams.indices.contains(integration.index) else { return nil }
-            body = TeamsCard.render(data, config: teams[integration.index])
+            body = TeamsCard.render(data, config: teams[integration.index], templates: templates)
         case "sms":
             guard let target = config?.smsTarget(integration.index) else { return nil }
-            body = SMSMessage.render(data, config: target.config, to: target.to)
+            body = SMSMessage.render(data, config: target.config, to: target.to, templates: templates)
         case "email":
             guard let emails = config?.emailConfigs, emails.indices.contains(integration.index) else { return nil }
-            body = EmailMessage.render(data, config: emails[integration.index], id: id, at: notification.decidedAt)
+            body = EmailMessage.render(
+                data, config: emails[integration.index], id: id, at: notification.decidedAt, templates: templates)
         default:
             body = WebhookPayload.encode(
                 data,

@@ -9,14 +9,17 @@ struct TemplateExpander {
     let data: NotificationTemplate.Data
     var errors: [String] = []
 
-    init(_ data: NotificationData) {
-        self.data = EmailMessage.templateData(data)
+    let library: TemplateLibrary
+
+    init(_ data: NotificationData, library: TemplateLibrary = .defaults) {
+        self.data = data.templateData
+        self.library = library
     }
 
     mutating func expand(_ text: String?, name: String, default fallback: @autoclosure () -> String) -> String {
         guard let text else { return fallback() }
         do {
-            return try NotificationTemplate(text, name: name).expand(data)
+            return try NotificationTemplate(text, name: name, library: library).expand(data)
         } catch {
             errors.append("\(error)")
             return fallback()

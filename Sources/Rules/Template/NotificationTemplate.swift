@@ -57,17 +57,20 @@ public struct NotificationTemplate: Sendable {
 
     private let nodes: [TemplateNode]
     private let name: String
+    private let library: TemplateLibrary
 
     /// Parses `text`; errors (an unknown function, an unclosed action) name the template and line.
     /// The named templates `{{ template "name" . }}` may run: Alertmanager's defaults
     /// (`slack.default.title`, `pagerduty.default.instances`, `__subject`, …).
     public static var defaultNames: Set<String> { NotificationDefaults.names }
 
-    public init(_ text: String, name: String) throws(TemplateError) {
+    /// Parses `text`; errors (an unknown function or template, an unclosed action) name the template
+    /// and line. `library` holds the templates `{{ template "name" . }}` may run.
+    public init(_ text: String, name: String, library: TemplateLibrary = .defaults) throws(TemplateError) {
         self.name = name
+        self.library = library
         var parser = try TemplateParser(
-            text, name: name, known: TemplateFunctions.alertmanagerNames, predefined: ["$"],
-            named: NotificationDefaults.names)
+            text, name: name, known: TemplateFunctions.alertmanagerNames, predefined: ["$"], named: library.names)
         nodes = try parser.parse()
     }
 
@@ -93,7 +96,7 @@ public struct NotificationTemplate: Sendable {
         var variables: [String: TemplateValue] = ["$": root]
         let evaluator = TemplateEvaluator(
             name: name, functions: TemplateFunctions(query: { _ in [] }, externalURL: data.externalURL),
-            named: NotificationDefaults.parsed)
+            named: library.parsed)
         return try evaluator.run(nodes, dot: root, variables: &variables)
     }
 }

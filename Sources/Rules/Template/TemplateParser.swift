@@ -9,6 +9,9 @@ struct TemplateParser {
     let known: Set<String>
     /// The templates `{{ template "name" }}` may run; nil: the action is refused (alert templates).
     let named: Set<String>?
+    /// In a template file: the `{{ define "name" }}` blocks read so far (other top-level text is
+    /// ignored, as Alertmanager ignores it); nil elsewhere, where `define` is refused.
+    private(set) var defined: [String: [TemplateNode]]?
     /// The variables in scope, innermost block last; a reference to any other is a parse error, as
     /// in Go ("undefined variable").
     private var scopes: [Set<String>]
@@ -18,11 +21,13 @@ struct TemplateParser {
 
     init(
         _ text: String, name: String, known: Set<String> = TemplateFunctions.names,
-        predefined: Set<String> = TemplateParser.alertVariables, named: Set<String>? = nil
+        predefined: Set<String> = TemplateParser.alertVariables, named: Set<String>? = nil,
+        definesTemplates: Bool = false
     ) throws(TemplateError) {
         self.name = name
         self.known = known
         self.named = named
+        defined = definesTemplates ? [:] : nil
         scopes = [predefined]
         pieces = try TemplateLexer.pieces(text, name: name)
     }
@@ -111,6 +116,16 @@ struct TemplateParser {
                             : .with(pipeline, body: body, otherwise: otherwise))
                 case "template" where named != nil:
                     nodes.append(try include(rest, line: line))
+                case "define" where defined != nil && scopes.count == 1:
+                    guard rest.hasPrefix("\""), rest.hasSuffix("\""), rest.count >= 2 else {
+                        throw error(line, "define needs a quoted name: {{ define \"name\" }}")
+                    }
+                    let template = String(rest.dropFirst().dropLast())
+                    scopes.append([])
+                    let (body, terminator) = try list()
+                    scopes.removeLast()
+                    guard terminator?.keyword == "end" else { throw error(line, "unexpected EOF in define clause") }
+                    defined?[template] = body
                 case "define", "template", "block", "break", "continue":
                     throw error(line, "{{\(keyword)}} is not supported in alert templates")
                 default:

@@ -2,6 +2,7 @@ import Alerting
 import Foundation
 import Logging
 import Notify
+import Rules
 import ServiceLifecycle
 import Storage
 import Synchronization
@@ -33,7 +34,7 @@ public final class AlertingService: Service, Sendable {
         let receivers = ReceiverDirectory(config.receivers)
         let settings = LiveSettings(
             externalURL: Self.externalURL(of: config), smtp: Self.smtpDefaults(config.global), timeZone: timeZone,
-            ackLinkExpiry: config.global.ackLinkExpiry.milliseconds)
+            ackLinkExpiry: config.global.ackLinkExpiry.milliseconds, templates: escalation.templates)
         let outbox = OutboxRepository(database: database)
         let store = AlertingStore(database: database)
         let senders: [String: any MessageSender] = [
@@ -66,10 +67,12 @@ public final class AlertingService: Service, Sendable {
         let recorder = OutboxRecorder(
             store: store,
             renderer: {
-                let (externalURL, expiry) = settings.state.withLock { ($0.externalURL, $0.ackLinkExpiry) }
+                let (externalURL, expiry, templates) = settings.state.withLock {
+                    ($0.externalURL, $0.ackLinkExpiry, $0.templates)
+                }
                 return MessageRenderer(
                     externalURL: externalURL, receivers: receivers,
-                    ackLinks: AckLinks(secret: webhookSecret, lifetime: expiry))
+                    ackLinks: AckLinks(secret: webhookSecret, lifetime: expiry), templates: templates)
             },
             deliver: { worker.deliver($0) })
         pipeline = AlertPipeline(
@@ -92,6 +95,7 @@ public final class AlertingService: Service, Sendable {
             state.externalURL = Self.externalURL(of: config)
             state.smtp = Self.smtpDefaults(config.global)
             state.ackLinkExpiry = config.global.ackLinkExpiry.milliseconds
+            state.templates = escalation.templates
             return state.timeZone
         }
         await pipeline.apply(
@@ -213,13 +217,19 @@ final class LiveSettings: Sendable {
         var timeZone: TimeZone
         /// ms.
         var ackLinkExpiry: Int64
+        var templates: TemplateLibrary
     }
 
     let state: Mutex<State>
 
-    init(externalURL: String, smtp: EmailSender.Defaults, timeZone: TimeZone, ackLinkExpiry: Int64) {
+    init(
+        externalURL: String, smtp: EmailSender.Defaults, timeZone: TimeZone, ackLinkExpiry: Int64,
+        templates: TemplateLibrary
+    ) {
         state = Mutex(
-            State(externalURL: externalURL, smtp: smtp, timeZone: timeZone, ackLinkExpiry: ackLinkExpiry))
+            State(
+                externalURL: externalURL, smtp: smtp, timeZone: timeZone, ackLinkExpiry: ackLinkExpiry,
+                templates: templates))
     }
 }
 

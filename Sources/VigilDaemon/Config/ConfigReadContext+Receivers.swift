@@ -4,12 +4,14 @@ import Transport
 import VigilCore
 
 extension ConfigReadContext {
-    /// A notification template that does not parse, in Go's words.
+    /// A notification template that does not parse, in Go's words. The templates it runs by name
+    /// are checked once the template files are read (``EscalationFileSet``).
     static func notificationTemplate(_ text: String) -> String? {
         do {
             _ = try NotificationTemplate(text, name: "notification")
             return nil
         } catch {
+            if error.message.contains("no such template") { return nil }
             return "invalid template: \(error)"
         }
     }

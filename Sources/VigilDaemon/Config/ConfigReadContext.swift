@@ -17,7 +17,7 @@ struct ConfigReadContext {
         let global = root.mapping("global", readGlobal) ?? GlobalConfig()
         let storagePath = resolve(ConfigDefaults.storagePathInConfigDirectory)
         let schedulePath = resolve(ConfigDefaults.schedulePathInConfigDirectory)
-        return VigilConfig(
+        var config = VigilConfig(
             sourcePath: sourcePath,
             global: global,
             web: root.mapping("web", readWeb) ?? WebConfig(),
@@ -29,9 +29,11 @@ struct ConfigReadContext {
             receivers: readReceivers(root, global: global),
             resilience: root.mapping("resilience", readResilience) ?? .standard,
             query: root.mapping("query", readQuery) ?? QueryConfig())
+        config.templateFiles = readFilePatterns(root, "templates")
+        return config
     }
 
-    /// `rule_files` / `escalation_files`: glob patterns, resolved against the config directory.
+    /// `rule_files` / `escalation_files` / `templates`: glob patterns, resolved against the config directory.
     func readFilePatterns(_ root: YAMLMappingReader, _ key: String) -> [String] {
         (root.stringList(key, check: ConfigChecks.globPattern) ?? []).map(resolve)
     }

@@ -17,6 +17,9 @@ public struct VigilConfig: Sendable, Equatable {
     public var ruleFiles: [String]
     /// Glob patterns of escalation files (route tree, inhibit rules, policies), absolute.
     public var escalationFiles: [String]
+    /// Glob patterns of notification template files (`templates:`, Alertmanager's key), absolute:
+    /// their `{{ define }}` blocks are what `{{ template "name" . }}` may run, beside the defaults.
+    public var templateFiles: [String] = []
     public var scrapeConfigs: [ScrapeConfig]
     public var receivers: [ReceiverConfig]
     /// The resilience engine's thresholds, defense weights and breakpoints, and whether N-2 runs.

@@ -1,4 +1,5 @@
 import Crypto
+import Rules
 import VigilCore
 
 /// A PagerDuty Events API v2 event as Alertmanager 0.25 sends it: `trigger` while the group fires,
@@ -28,7 +29,10 @@ public enum PagerDutyEvent {
     }
 
     /// The event for `data` (`action` as ``action(status:acknowledges:)`` says), without the routing key.
-    public static func render(_ data: NotificationData, config: PagerDutyConfig, action: String) -> [UInt8] {
+    public static func render(
+        _ data: NotificationData, config: PagerDutyConfig, action: String,
+        templates library: TemplateLibrary = .defaults
+    ) -> [UInt8] {
         var json = GoJSONWriter(capacity: 1024)
         json.beginObject()
         json.member("event_action", string: action)
@@ -37,7 +41,7 @@ public enum PagerDutyEvent {
             json.end("}")
             return json.bytes
         }
-        var templates = TemplateExpander(data)
+        var templates = TemplateExpander(data, library: library)
         let client = templates.expand(config.client, name: "client", default: DefaultText.client)
         let clientURL = templates.expand(config.clientURL, name: "client_url", default: DefaultText.alertsURL(data))
         let summary = truncated(

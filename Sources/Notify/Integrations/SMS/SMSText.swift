@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import TimeSeries
 import VigilCore
 
@@ -74,8 +75,10 @@ public enum SMSText {
 /// An SMS gateway request's body: a form or a JSON object of the number, the text and the
 /// configured fields.
 public enum SMSMessage {
-    public static func render(_ data: NotificationData, config: SMSConfig, to number: String) -> [UInt8] {
-        var templates = TemplateExpander(data)
+    public static func render(
+        _ data: NotificationData, config: SMSConfig, to number: String, templates library: TemplateLibrary = .defaults
+    ) -> [UInt8] {
+        var templates = TemplateExpander(data, library: library)
         let text = SMSText.fitted(
             templates.expand(
                 config.text, name: "text", default: SMSText.defaultText(data, maxSegments: config.maxSegments)),

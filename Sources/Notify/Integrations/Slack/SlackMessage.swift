@@ -1,3 +1,4 @@
+import Rules
 import TimeSeries
 import VigilCore
 
@@ -7,8 +8,10 @@ import VigilCore
 /// text lists each alert's summary (Alertmanager's is empty), the colour follows the severity as well
 /// as the status, and a firing message carries an "Acknowledge" button opening the signed link.
 public enum SlackMessage {
-    public static func render(_ data: NotificationData, config: SlackConfig) -> [UInt8] {
-        var templates = TemplateExpander(data)
+    public static func render(
+        _ data: NotificationData, config: SlackConfig, templates library: TemplateLibrary = .defaults
+    ) -> [UInt8] {
+        var templates = TemplateExpander(data, library: library)
         func optional(_ text: String?, _ name: String) -> String {
             text.map { templates.expand($0, name: name, default: "") } ?? ""
         }

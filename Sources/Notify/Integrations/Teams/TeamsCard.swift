@@ -1,3 +1,4 @@
+import Rules
 import TimeSeries
 import VigilCore
 
@@ -8,8 +9,10 @@ public enum TeamsCard {
     static let firingColor = "8C1A1A"
     static let resolvedColor = "2DC72D"
 
-    public static func render(_ data: NotificationData, config: TeamsConfig) -> [UInt8] {
-        var templates = TemplateExpander(data)
+    public static func render(
+        _ data: NotificationData, config: TeamsConfig, templates library: TemplateLibrary = .defaults
+    ) -> [UInt8] {
+        var templates = TemplateExpander(data, library: library)
         let title = templates.expand(config.title, name: "title", default: DefaultText.subject(data))
         let summary = templates.expand(config.summary, name: "summary", default: DefaultText.subject(data))
         var text = templates.expand(config.text, name: "text", default: defaultText(data))
