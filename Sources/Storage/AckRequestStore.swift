@@ -27,6 +27,12 @@ public struct AckRequestStore: AckRequestLedger {
         }
     }
 
+    public func release(ids: [String]) throws {
+        try database.write { db in
+            for id in ids { try db.execute(sql: "DELETE FROM ack_request WHERE id = ?", arguments: [id]) }
+        }
+    }
+
     public func forget(before cutoff: Int64) throws {
         try database.write { db in
             try db.execute(sql: "DELETE FROM ack_request WHERE seen_at < ?", arguments: [cutoff])

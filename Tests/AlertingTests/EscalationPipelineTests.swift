@@ -225,6 +225,24 @@ private func names(_ sent: [(at: Int64, receiver: String, status: String)]) -> [
         #expect(recorder.steps.map(\.step) == ["1", "2"])
     }
 
+    @Test func anAlertThatStartedBeforeTheAcknowledgementDoesNotReopenIt() async throws {
+        // After a restart the rules re-send every firing alert, each with the time it started: an
+        // alert firing since before the acknowledgement is not news to whoever acknowledged.
+        let pipeline = try pipeline()
+        await pipeline.receive([alert(critical)], now: start, persist: false)
+        _ = await run(pipeline, until: first)
+        try await pipeline.acknowledge(
+            .ack, target: .group(criticalKey), by: "dr.adams", via: "api", source: "", now: first + 5 * minute)
+        var secondSlot = critical
+        secondSlot["slot"] = "2"
+        await pipeline.receive(
+            [alert(secondSlot, startsAt: first + 4 * minute, at: first + 6 * minute)], now: first + 6 * minute,
+            persist: false)
+        #expect(await pipeline.escalations.values.first?.acknowledgement?.by == "dr.adams")
+        #expect(await pipeline.acksTotal[AckCounterKey(action: "unack", via: "new_alert")] == nil)
+        #expect(!(await run(pipeline, until: first + 30 * minute)).contains { $0.receiver == "hospital_admin" })
+    }
+
     @Test func aPolicyThatDoesNotReopenKeepsTheAcknowledgementWhenNewAlertsJoin() async throws {
         let pipeline = try pipeline()
         let quiet = ["alertname": "Quiet", "team": "quiet"]

@@ -227,6 +227,9 @@ private struct SQLiteRecorder: NotificationRecorder {
         let ledger = AckRequestStore(database: database)
         #expect(try ledger.claim(ids: ids, now: start + 2 * minute).allSatisfy { !$0 })
         #expect(try ledger.claim(ids: ["new", "new"], now: start + 2 * minute) == [true, false])
+        // An id whose acknowledgement could not be saved is released: its retry is taken, not refused.
+        try ledger.release(ids: ["new", "r3"])
+        #expect(try ledger.claim(ids: ["new", "r3", "r4"], now: start + 3 * minute) == [true, true, false])
         try database.close()
     }
 }

@@ -44,8 +44,22 @@ import Testing
         #expect(summary.hasSuffix("…"))
         let details = try #require(payload["custom_details"] as? [String: String])
         #expect(details["team"] == "b")
+        #expect(details["num_firing"] == "2", "configured details add to the defaults, as Alertmanager")
         #expect(details["vigil_template_errors"]?.contains(#"severity "b" is not one of"#) == true)
         #expect((event["links"] as? [[String: String]])?.first?["href"] == "https://runbooks.example/G")
+    }
+
+    @Test func anEventOverPagerDutysLimitIsSentWithoutItsDetails() throws {
+        var config = PagerDutyConfig(routingKey: "k")
+        config.details = ["dump": String(repeating: "x", count: 600_000)]
+        let bytes = PagerDutyEvent.render(Fixtures.data(), config: config, action: "trigger")
+        #expect(bytes.count <= 512_000)
+        let event = try Self.json(bytes)
+        let payload = try #require(event["payload"] as? [String: Any])
+        #expect(payload["summary"] as? String == "[FIRING:2] G x (b)", "the page itself still goes")
+        let details = try #require(payload["custom_details"] as? [String: String])
+        #expect(details.keys.sorted() == ["error"])
+        #expect(details["error"]?.hasPrefix("Custom details have been removed") == true)
     }
 
     @Test func anAcknowledgementIsTheActionAndTheKeyAndTheRoutingKeyComesFirst() throws {

@@ -22,6 +22,10 @@ import Testing
         #expect(cut.hasSuffix("..."))
         #expect(SMSText.segments(cut) == 1)
         #expect(SMSText.fitted("short", maxSegments: 1) == "short")
+        // A runaway annotation (a megabyte) is cut just the same.
+        let huge = SMSText.fitted(String(repeating: "x", count: 1 << 20), maxSegments: 2)
+        #expect(huge.count == 306)
+        #expect(SMSText.segments(huge) == 2)
     }
 
     @Test func theDefaultTextKeepsTheLinkWholeAndCutsTheSummary() {

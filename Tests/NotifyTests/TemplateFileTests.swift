@@ -40,6 +40,50 @@ import Testing
         #expect(attachment["footer"] == nil, "no template error")
     }
 
+    @Test func aRedefinedDefaultIsUsedWhereTheFieldIsUnset() throws {
+        let library = try TemplateLibrary.load([
+            (
+                path: "/etc/vigil/templates/defaults.tmpl",
+                text: #"{{ define "slack.default.title" }}Residency: {{ .CommonLabels.alertname }}{{ end }}"#
+                    + #"{{ define "pagerduty.default.description" }}Page: {{ .CommonLabels.alertname }}{{ end }}"#
+            )
+        ])
+        let slack = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    SlackMessage.render(Fixtures.data(), config: SlackConfig(apiURL: "http://x"), templates: library)))
+                as? [String: Any])
+        let attachment = try #require((slack["attachments"] as? [[String: Any]])?.first)
+        #expect(attachment["title"] as? String == "Residency: G")
+        let page = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    PagerDutyEvent.render(
+                        Fixtures.data(), config: PagerDutyConfig(routingKey: "k"), action: "trigger", templates: library
+                    )))
+                as? [String: Any])
+        #expect((page["payload"] as? [String: Any])?["summary"] as? String == "Page: G")
+        // Without the file, the built-in default.
+        let plain = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(SlackMessage.render(Fixtures.data(), config: SlackConfig(apiURL: "http://x"))))
+                as? [String: Any])
+        #expect((plain["attachments"] as? [[String: Any]])?.first?["title"] as? String == "[FIRING:2] G x (b)")
+    }
+
+    @Test func aTemplateThatCallsItselfStopsWithAnError() throws {
+        let library = try TemplateLibrary.load([
+            (path: "/t/loop.tmpl", text: #"{{ define "loop" }}x{{ template "loop" . }}{{ end }}"#)
+        ])
+        var config = SlackConfig(apiURL: "http://x")
+        config.text = #"{{ template "loop" . }}"#
+        let message = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(SlackMessage.render(Fixtures.data(), config: config, templates: library))) as? [String: Any])
+        let attachment = try #require((message["attachments"] as? [[String: Any]])?.first)
+        #expect((attachment["footer"] as? String)?.contains("exceeded maximum template depth") == true, "\(attachment)")
+    }
+
     @Test func aBrokenFileIsRefusedAtItsFileAndLine() {
         #expect {
             try TemplateLibrary.load([

@@ -286,6 +286,13 @@ private func repositoryRoot(filePath: String = #filePath) -> URL {
             errors == [
                 "\(configPath):4:9: receivers[0].slack_configs[0]: no Slack webhook: set api_url or api_url_file here, or slack_api_url(_file) in global"
             ])
+        // The webhook URL is the secret: a bad one is refused without printing its path.
+        let secret = loadErrors(
+            "receivers:\n  - name: chat\n    slack_configs:\n      - api_url: ftp://hooks.slack.example/T/B/SECRET\n"
+        ).map(\.description)
+        #expect(secret.count == 1)
+        #expect(secret.first?.contains("ftp://hooks.slack.example/…") == true, "\(secret)")
+        #expect(secret.first?.contains("SECRET") == false, "\(secret)")
     }
 
     @Test func smsAndTeamsConfigsAreCheckedWhereWritten() throws {

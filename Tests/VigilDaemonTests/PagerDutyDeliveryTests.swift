@@ -78,9 +78,12 @@ struct PagerDutyDeliveryTests {
             #expect(resolve.dedupKey == Self.dedupKey)
             #expect(service.events.map(\.action) == ["trigger", "acknowledge", "resolve"])
             #expect(service.events.allSatisfy { $0.status == 202 })
-            let outbox = try await daemon.notifications()
+            // The gateway's answer reaches the outbox just after the gateway has it.
+            let outbox = try await waitUntil("three deliveries recorded") {
+                let outbox = try await daemon.notifications()
+                return outbox.count == 3 && outbox.allSatisfy { $0.state == "delivered" } ? outbox : nil
+            }
             #expect(outbox.map(\.integration) == ["pagerduty[0]", "pagerduty[0]", "pagerduty[0]"])
-            #expect(outbox.allSatisfy { $0.state == "delivered" })
             #expect(await daemon.stop() == 0)
 
             // The routing key never reached the database.

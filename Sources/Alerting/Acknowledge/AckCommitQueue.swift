@@ -86,6 +86,12 @@ public final class AckCommitQueue: Sendable {
         if forget { try? ledger.forget(before: now - Self.retention) }
         let taken = batch.indices.filter { fresh[$0] }
         let results = await pipeline.acknowledge(taken.map { batch[$0].command })
+        // Not saved: the client is told so (500) and its retry, under the same id, must be taken.
+        let unsaved = zip(taken, results).compactMap { index, result -> String? in
+            if case .failure(.storage) = result { return batch[index].id }
+            return nil
+        }
+        if !unsaved.isEmpty { try? ledger.release(ids: unsaved) }
         for (index, result) in zip(taken, results) {
             batch[index].reply.resume(returning: result.mapError { .refused($0) })
         }

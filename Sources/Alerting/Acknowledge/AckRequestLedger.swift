@@ -10,6 +10,8 @@ public protocol AckRequestLedger: Sendable {
     func claim(ids: [String], now: Int64) throws -> [Bool]
     /// Forgets ids seen before `cutoff` (ms): long after the 5-minute window a replay would need.
     func forget(before cutoff: Int64) throws
+    /// Forgets `ids` at once: their acknowledgements could not be saved, so a retry must be taken.
+    func release(ids: [String]) throws
 }
 
 extension AckRequestLedger {
@@ -34,5 +36,9 @@ public final class InMemoryAckRequestLedger: AckRequestLedger {
 
     public func forget(before cutoff: Int64) throws {
         seen.withLock { seen in seen = seen.filter { $0.value >= cutoff } }
+    }
+
+    public func release(ids: [String]) throws {
+        seen.withLock { seen in for id in ids { seen[id] = nil } }
     }
 }

@@ -101,7 +101,9 @@ public actor AlertPipeline {
             alerts[alert.fingerprint] = merged
             let groupIDs = dispatcher.insert(merged, now: now)
             if !wasFiring, !merged.isResolved(at: now) {
-                for id in groupIDs where reopensOnNewAlerts(id) { reopened[id] = reopened[id] ?? merged.fingerprint }
+                for id in groupIDs where reopensOnNewAlerts(id, startedAt: merged.startsAt) {
+                    reopened[id] = reopened[id] ?? merged.fingerprint
+                }
             }
             if merged.isResolved(at: now) { receivedTotal.resolved += 1 } else { receivedTotal.firing += 1 }
             if persist { changed.append(merged) }
@@ -118,9 +120,13 @@ public actor AlertPipeline {
         wakeUp?()
     }
 
-    /// Whether a new alert firing in group `id` takes its acknowledgement back.
-    private func reopensOnNewAlerts(_ id: String) -> Bool {
-        guard let state = escalations[id], state.acknowledgement != nil else { return false }
+    /// Whether an alert that started firing at `startedAt` takes group `id`'s acknowledgement back:
+    /// only one that started after the acknowledgement is news to whoever acknowledged (after a
+    /// restart the rules re-send every firing alert, and those must not reopen anything).
+    private func reopensOnNewAlerts(_ id: String, startedAt: Int64) -> Bool {
+        guard let state = escalations[id], let acknowledgement = state.acknowledgement,
+            startedAt > acknowledgement.at
+        else { return false }
         return state.plan?.reopenOnNewAlerts ?? true
     }
 

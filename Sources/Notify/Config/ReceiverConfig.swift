@@ -133,6 +133,15 @@ extension ReceiverConfig {
             for (name, text) in (pager.details ?? [:]).sorted(by: { $0.key < $1.key }) {
                 add("\(at).details.\(name)", text)
             }
+            for (position, image) in pager.images.enumerated() {
+                for (name, text) in [("src", image.src), ("alt", image.alt), ("href", image.href)] {
+                    add("\(at).images[\(position)].\(name)", text)
+                }
+            }
+            for (position, link) in pager.links.enumerated() {
+                add("\(at).links[\(position)].href", link.href)
+                add("\(at).links[\(position)].text", link.text)
+            }
         }
         for (index, slack) in slackConfigs.enumerated() {
             let at = "slack_configs[\(index)]"
@@ -140,8 +149,22 @@ extension ReceiverConfig {
                 ("channel", slack.channel), ("username", slack.username), ("color", slack.color),
                 ("title", slack.title), ("title_link", slack.titleLink), ("pretext", slack.pretext),
                 ("text", slack.text), ("footer", slack.footer), ("fallback", slack.fallback),
+                ("icon_emoji", slack.iconEmoji), ("icon_url", slack.iconURL), ("callback_id", slack.callbackID),
+                ("image_url", slack.imageURL), ("thumb_url", slack.thumbURL),
             ] {
                 add("\(at).\(name)", text)
+            }
+            for (position, field) in slack.fields.enumerated() {
+                add("\(at).fields[\(position)].title", field.title)
+                add("\(at).fields[\(position)].value", field.value)
+            }
+            for (position, action) in slack.actions.enumerated() {
+                for (name, text) in [
+                    ("text", action.text), ("url", action.url), ("style", action.style), ("name", action.name),
+                    ("value", action.value),
+                ] {
+                    add("\(at).actions[\(position)].\(name)", text)
+                }
             }
         }
         for (index, teams) in teamsConfigs.enumerated() {
@@ -151,6 +174,9 @@ extension ReceiverConfig {
         }
         for (index, sms) in smsConfigs.enumerated() {
             add("sms_configs[\(index)].text", sms.text)
+            for (name, text) in sms.fields.sorted(by: { $0.key < $1.key }) {
+                add("sms_configs[\(index)].fields.\(name)", text)
+            }
         }
         return texts
     }

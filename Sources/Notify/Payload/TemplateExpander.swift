@@ -16,8 +16,18 @@ struct TemplateExpander {
         self.library = library
     }
 
-    mutating func expand(_ text: String?, name: String, default fallback: @autoclosure () -> String) -> String {
-        guard let text else { return fallback() }
+    /// `text` expanded; when it is nil, the default: Alertmanager's named template `defaultTemplate`
+    /// when the template files redefine it (as Alertmanager, where that changes every receiver
+    /// leaving the field unset), else `fallback`.
+    mutating func expand(
+        _ text: String?, name: String, default fallback: @autoclosure () -> String, named defaultTemplate: String? = nil
+    ) -> String {
+        guard let text else {
+            if let defaultTemplate, library.defined.contains(defaultTemplate) {
+                return expand("{{ template \"\(defaultTemplate)\" . }}", name: name, default: fallback())
+            }
+            return fallback()
+        }
         do {
             return try NotificationTemplate(text, name: name, library: library).expand(data)
         } catch {

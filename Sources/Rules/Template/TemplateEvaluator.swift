@@ -8,6 +8,10 @@ struct TemplateEvaluator {
     let functions: TemplateFunctions
     /// What `{{ template "name" }}` runs.
     var named: [String: [TemplateNode]] = [:]
+    /// How many `{{ template }}` calls deep this run is; a template that (through others) calls
+    /// itself stops at ``maxDepth`` with an error instead of exhausting the stack.
+    var depth = 0
+    static let maxDepth = 100
 
     func run(_ nodes: [TemplateNode], dot: TemplateValue, variables: inout [String: TemplateValue])
         throws(TemplateError) -> String
@@ -79,8 +83,14 @@ struct TemplateEvaluator {
                 guard let nodes = named[template] else {
                     throw TemplateError("template: \(name): no such template \"\(template)\"")
                 }
+                guard depth < Self.maxDepth else {
+                    throw TemplateError(
+                        "template: \(name): exceeded maximum template depth (\(Self.maxDepth)) running \"\(template)\"")
+                }
+                var deeper = self
+                deeper.depth += 1
                 var scope: [String: TemplateValue] = ["$": value]
-                output += try run(nodes, dot: value, variables: &scope)
+                output += try deeper.run(nodes, dot: value, variables: &scope)
             }
         }
         return output

@@ -18,6 +18,8 @@ public struct TemplateLibrary: Sendable, Equatable {
 
     /// Every name it holds.
     public var names: Set<String> { Set(parsed.keys) }
+    /// The names its files define (a default among them is overridden).
+    public private(set) var defined: Set<String> = []
 
     /// The defaults and the templates `files` define (later files override earlier ones). A file
     /// that does not parse, or runs a template nobody defines, is an error naming the file and line.
@@ -32,7 +34,10 @@ public struct TemplateLibrary: Sendable, Equatable {
             _ = try parser.parse()
             for (name, nodes) in parser.defined ?? [:] { parsed[name] = nodes }
         }
-        return TemplateLibrary(parsed: parsed, sources: files.map { $0.path + "\u{0}" + $0.text })
+        var library = TemplateLibrary(parsed: parsed, sources: files.map { $0.path + "\u{0}" + $0.text })
+        library.defined = Set(parsed.keys).subtracting(NotificationDefaults.names).union(
+            files.flatMap { definedNames(in: $0.text) })
+        return library
     }
 
     /// The names `{{ define "…" }}` actions declare in `text` (a first look, before parsing, so that

@@ -70,6 +70,19 @@ enum ConfigChecks {
         return nil
     }
 
+    /// As ``httpURL(_:)`` for a URL that is itself a secret (a Slack or Teams webhook, an SMS
+    /// gateway with its key in the path): the problem names the scheme and host at most, never the
+    /// path or query, so the error never prints the secret into `vigil check config` or the log.
+    static func secretURL(_ text: String) -> String? {
+        guard httpURL(text) != nil else { return nil }
+        let components = URLComponents(string: text)
+        let shown =
+            components.flatMap { c in c.host.map { "\(c.scheme ?? "?")://\($0)/…" } }
+            ?? "(not shown: it may hold a secret)"
+        return
+            "invalid URL \(shown): must be an absolute http:// or https:// URL with a host and a port from 1 to 65535"
+    }
+
     /// A Prometheus label name: `[a-zA-Z_][a-zA-Z0-9_]*`.
     static func labelName(_ name: String) -> String? {
         let scalars = Array(name.unicodeScalars)

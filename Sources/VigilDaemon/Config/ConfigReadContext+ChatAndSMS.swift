@@ -5,7 +5,7 @@ extension ConfigReadContext {
     /// One `msteams_configs` entry (Alertmanager's schema).
     func readTeams(_ section: YAMLMappingReader) -> TeamsConfig {
         var config = TeamsConfig()
-        config.webhookURL = section.string("webhook_url", check: ConfigChecks.httpURL)
+        config.webhookURL = section.string("webhook_url", check: ConfigChecks.secretURL)
         config.webhookURLFile = section.string("webhook_url_file", check: ConfigChecks.nonEmpty).map(resolve)
         if config.webhookURL != nil && config.webhookURLFile != nil {
             section.report("at most one of webhook_url and webhook_url_file", at: "webhook_url_file")
@@ -30,7 +30,7 @@ extension ConfigReadContext {
     /// One `sms_configs` entry (Vigil's own HTTP SMS gateway).
     func readSMS(_ section: YAMLMappingReader) -> SMSConfig {
         var config = SMSConfig()
-        config.url = section.string("url", check: ConfigChecks.httpURL)
+        config.url = section.string("url", check: ConfigChecks.secretURL)
         config.urlFile = section.string("url_file", check: ConfigChecks.nonEmpty).map(resolve)
         if config.url != nil && config.urlFile != nil {
             section.report("at most one of url and url_file", at: "url_file")

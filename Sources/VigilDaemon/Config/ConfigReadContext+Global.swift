@@ -36,7 +36,7 @@ extension ConfigReadContext {
             .map(resolve)
         global.smtpRequireTLS = section.bool("smtp_require_tls") ?? true
         if let url = section.string("pagerduty_url", check: ConfigChecks.httpURL) { global.pagerdutyURL = url }
-        global.slackAPIURL = section.string("slack_api_url", check: ConfigChecks.httpURL)
+        global.slackAPIURL = section.string("slack_api_url", check: ConfigChecks.secretURL)
         global.slackAPIURLFile = section.string("slack_api_url_file", check: ConfigChecks.nonEmpty).map(resolve)
         if global.slackAPIURL != nil && global.slackAPIURLFile != nil {
             section.report("at most one of slack_api_url and slack_api_url_file", at: "slack_api_url_file")

@@ -5,7 +5,7 @@ extension ConfigReadContext {
     /// One `slack_configs` entry (an incoming webhook), with Alertmanager 0.25's keys and defaults.
     func readSlack(_ section: YAMLMappingReader, global: GlobalConfig) -> SlackConfig {
         var config = SlackConfig()
-        config.apiURL = section.string("api_url", check: ConfigChecks.httpURL)
+        config.apiURL = section.string("api_url", check: ConfigChecks.secretURL)
         config.apiURLFile = section.string("api_url_file", check: ConfigChecks.nonEmpty).map(resolve)
         if config.apiURL != nil && config.apiURLFile != nil {
             section.report("at most one of api_url and api_url_file", at: "api_url_file")
@@ -37,7 +37,8 @@ extension ConfigReadContext {
         config.thumbURL = section.string("thumb_url", check: template)
         config.shortFields = section.bool("short_fields") ?? false
         config.linkNames = section.bool("link_names") ?? false
-        if let names = section.sequence("mrkdwn_in", { $0.string() }) { config.mrkdwnIn = names }
+        // As Alertmanager: an empty list means the default.
+        if let names = section.sequence("mrkdwn_in", { $0.string() }), !names.isEmpty { config.mrkdwnIn = names }
         config.fields =
             section.sequence("fields") { item in
                 item.mapping { field in

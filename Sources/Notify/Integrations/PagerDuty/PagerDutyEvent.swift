@@ -42,10 +42,15 @@ public enum PagerDutyEvent {
             return json.bytes
         }
         var templates = TemplateExpander(data, library: library)
-        let client = templates.expand(config.client, name: "client", default: DefaultText.client)
-        let clientURL = templates.expand(config.clientURL, name: "client_url", default: DefaultText.alertsURL(data))
+        let client = templates.expand(
+            config.client, name: "client", default: DefaultText.client, named: "pagerduty.default.client")
+        let clientURL = templates.expand(
+            config.clientURL, name: "client_url", default: DefaultText.alertsURL(data),
+            named: "pagerduty.default.clientURL")
         let summary = truncated(
-            templates.expand(config.description, name: "description", default: DefaultText.subject(data)))
+            templates.expand(
+                config.description, name: "description", default: DefaultText.subject(data),
+                named: "pagerduty.default.description"))
         var severity = templates.expand(config.severity, name: "severity", default: "error")
         if !severities.contains(severity) {
             templates.errors.append(
@@ -53,18 +58,15 @@ public enum PagerDutyEvent {
             severity = "error"
         }
         let source = templates.expand(config.source, name: "source", default: client)
-        var details: [(name: String, value: String)]
-        if let configured = config.details {
-            details = configured.sorted { $0.key < $1.key }.map { name, text in
-                (name, templates.expand(text, name: "details.\(name)", default: ""))
-            }
-        } else {
-            details = [
-                ("firing", DefaultText.alertList(data.firing)), ("num_firing", String(data.firing.count)),
-                ("num_resolved", String(data.resolved.count)), ("resolved", DefaultText.alertList(data.resolved)),
-            ]
+        // As Alertmanager: the configured details, plus the defaults they do not name.
+        var byName: [String: String] = [
+            "firing": DefaultText.alertList(data.firing), "num_firing": String(data.firing.count),
+            "num_resolved": String(data.resolved.count), "resolved": DefaultText.alertList(data.resolved),
+        ]
+        if let ackURL = data.ackURL { byName["acknowledge_in_vigil"] = ackURL }
+        for (name, text) in (config.details ?? [:]).sorted(by: { $0.key < $1.key }) {
+            byName[name] = templates.expand(text, name: "details.\(name)", default: "")
         }
-        if let ackURL = data.ackURL { details.append(("acknowledge_in_vigil", ackURL)) }
         let images = config.images.map { image in
             (
                 src: templates.expand(image.src, name: "images.src", default: ""),
@@ -83,50 +85,62 @@ public enum PagerDutyEvent {
             ("component", config.component.map { templates.expand($0, name: "component", default: "") }),
             ("group", config.group.map { templates.expand($0, name: "group", default: "") }),
         ]
-        if !templates.errors.isEmpty {
-            details.append(("vigil_template_errors", templates.errors.joined(separator: "; ")))
-        }
+        if !templates.errors.isEmpty { byName["vigil_template_errors"] = templates.errors.joined(separator: "; ") }
+        let details = byName.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        let head = json
+        func write(_ details: [(name: String, value: String)]) -> [UInt8] {
+            var json = head
 
-        if !images.isEmpty {
-            json.member("images")
-            json.beginArray()
-            for image in images {
-                json.element()
-                json.beginObject()
-                json.member("src", string: image.src)
-                if !image.href.isEmpty { json.member("href", string: image.href) }
-                if !image.alt.isEmpty { json.member("alt", string: image.alt) }
-                json.end("}")
+            if !images.isEmpty {
+                json.member("images")
+                json.beginArray()
+                for image in images {
+                    json.element()
+                    json.beginObject()
+                    json.member("src", string: image.src)
+                    if !image.href.isEmpty { json.member("href", string: image.href) }
+                    if !image.alt.isEmpty { json.member("alt", string: image.alt) }
+                    json.end("}")
+                }
+                json.end("]")
             }
-            json.end("]")
-        }
-        if !links.isEmpty {
-            json.member("links")
-            json.beginArray()
-            for link in links {
-                json.element()
-                json.beginObject()
-                json.member("href", string: link.href)
-                if !link.text.isEmpty { json.member("text", string: link.text) }
-                json.end("}")
+            if !links.isEmpty {
+                json.member("links")
+                json.beginArray()
+                for link in links {
+                    json.element()
+                    json.beginObject()
+                    json.member("href", string: link.href)
+                    if !link.text.isEmpty { json.member("text", string: link.text) }
+                    json.end("}")
+                }
+                json.end("]")
             }
-            json.end("]")
+            json.member("client", string: client)
+            json.member("client_url", string: clientURL)
+            json.member("payload")
+            json.beginObject()
+            json.member("summary", string: summary)
+            json.member("source", string: source)
+            json.member("severity", string: severity)
+            for (name, value) in optional {
+                if let value, !value.isEmpty { json.member(name, string: value) }
+            }
+            json.member("custom_details", map: details)
+            json.end("}")
+            json.end("}")
+            return json.bytes
         }
-        json.member("client", string: client)
-        json.member("client_url", string: clientURL)
-        json.member("payload")
-        json.beginObject()
-        json.member("summary", string: summary)
-        json.member("source", string: source)
-        json.member("severity", string: severity)
-        for (name, value) in optional {
-            if let value, !value.isEmpty { json.member(name, string: value) }
-        }
-        json.member("custom_details", map: details)
-        json.end("}")
-        json.end("}")
-        return json.bytes
+        let event = write(details)
+        guard event.count > maxEventSize else { return event }
+        // PagerDuty refuses events over 512 KB: send the page without its details, as Alertmanager.
+        return write([(name: "error", value: Self.detailsRemoved)])
     }
+
+    /// PagerDuty's limit on one event, in bytes.
+    static let maxEventSize = 512_000
+    static let detailsRemoved =
+        "Custom details have been removed because the original event exceeds the maximum size of 512KB"
 
     /// At most ``summaryLimit`` characters, the last an ellipsis when cut (as Alertmanager).
     static func truncated(_ text: String) -> String {

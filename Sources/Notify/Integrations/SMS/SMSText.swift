@@ -42,7 +42,8 @@ public enum SMSText {
     /// `text` cut (with an ellipsis) to fit `maxSegments`.
     public static func fitted(_ text: String, maxSegments: Int) -> String {
         guard segments(text) > maxSegments else { return text }
-        var characters = Array(text)
+        // No segment holds more than 160 characters: start from there, not from the whole text.
+        var characters = Array(text.prefix(maxSegments * 160))
         while !characters.isEmpty {
             characters.removeLast()
             let candidate = String(characters) + ellipsis
@@ -59,7 +60,8 @@ public enum SMSText {
         if data.status == "firing" { head += ":\(data.firing.count)" }
         head += "] " + (first?.labels["alertname"] ?? "")
         if let severity = first?.labels["severity"] { head += " " + severity }
-        let summary = first?.annotations["summary"] ?? first?.annotations["description"] ?? ""
+        let summary = String(
+            (first?.annotations["summary"] ?? first?.annotations["description"] ?? "").prefix(maxSegments * 160))
         let link = data.ackURL.map { " " + $0 } ?? ""
         var cut = Array(summary)
         var candidate = head + (summary.isEmpty ? "" : ": " + summary) + link

@@ -15,12 +15,17 @@ public enum SlackMessage {
         func optional(_ text: String?, _ name: String) -> String {
             text.map { templates.expand($0, name: name, default: "") } ?? ""
         }
-        let title = templates.expand(config.title, name: "title", default: DefaultText.subject(data))
-        let titleLink = templates.expand(config.titleLink, name: "title_link", default: DefaultText.alertsURL(data))
-        let username = templates.expand(config.username, name: "username", default: DefaultText.client)
+        let title = templates.expand(
+            config.title, name: "title", default: DefaultText.subject(data), named: "slack.default.title")
+        let titleLink = templates.expand(
+            config.titleLink, name: "title_link", default: DefaultText.alertsURL(data), named: "slack.default.titlelink"
+        )
+        let username = templates.expand(
+            config.username, name: "username", default: DefaultText.client, named: "slack.default.username")
         let color = templates.expand(config.color, name: "color", default: defaultColor(data))
-        let text = templates.expand(config.text, name: "text", default: defaultText(data))
-        let fallback = templates.expand(config.fallback, name: "fallback", default: title + " | " + titleLink)
+        let text = templates.expand(config.text, name: "text", default: defaultText(data), named: "slack.default.text")
+        let fallback = templates.expand(
+            config.fallback, name: "fallback", default: title + " | " + titleLink, named: "slack.default.fallback")
         let fields = config.fields.map { field in
             (
                 title: templates.expand(field.title, name: "fields.title", default: ""),

@@ -19,6 +19,8 @@ public struct SlackSender: MessageSender {
     let pacer = WebhookPacer()
     /// Slack's limit: one message per second per webhook.
     static let interval: Int64 = 1_000
+    /// How long a message may wait for its turn while holding a delivery slot (ms).
+    static let longestWait: Int64 = 2_000
 
     public init(directory: ReceiverDirectory, transport: CurlTransport, userAgent: String, clock: any VigilClock) {
         self.directory = directory
@@ -38,9 +40,22 @@ public struct SlackSender: MessageSender {
             let file = config.apiURLFile.map { " (api_url_file \($0) cannot be read)" } ?? ""
             return .retry("no Slack webhook URL\(file)", retryAfter: nil)
         }
+        // A delivery slot is not held for long: beyond a couple of turns, try again when due.
+        let queued = await pacer.expectedStart(url, interval: Self.interval, now: now)
+        if queued - now > Self.longestWait {
+            return .retry(
+                "Slack takes one message a second per webhook: waiting for this webhook's turn",
+                retryAfter: queued - now)
+        }
         let start = await pacer.acquire(url, interval: Self.interval, clock: clock)
         defer { Task { await pacer.release(url) } }
-        if start > clock.now().unixMilliseconds { try? await clock.sleep(until: Date(unixMilliseconds: start)) }
+        if start > clock.now().unixMilliseconds {
+            do {
+                try await clock.sleep(until: Date(unixMilliseconds: start))
+            } catch {
+                return .retry("stopped while waiting for the webhook's turn", retryAfter: nil)
+            }
+        }
         let post = SecretURLPost(
             url: url, body: message.body, http: config.http, timeout: config.timeoutMilliseconds)
         switch await post.perform(transport, message: message, userAgent: userAgent) {
@@ -85,6 +100,17 @@ actor WebhookPacer {
         let start = max(now, (lastStart[url] ?? .min / 2) + interval)
         lastStart[url] = start
         return start
+    }
+
+    /// When a message for `url` asking now would start, counting those already waiting (ms).
+    func expectedStart(_ url: String, interval: Int64, now: Int64) -> Int64 {
+        let waiting = Int64(waiting[url]?.count ?? 0) + (busy.contains(url) ? 1 : 0)
+        return max(now, (lastStart[url] ?? .min / 2) + interval * max(1, waiting))
+    }
+
+    /// How many messages wait for `url` behind the one holding it.
+    func queued(_ url: String) -> Int {
+        waiting[url]?.count ?? 0
     }
 
     /// Hands the webhook to the next message waiting for it.

@@ -13,9 +13,12 @@ public enum TeamsCard {
         _ data: NotificationData, config: TeamsConfig, templates library: TemplateLibrary = .defaults
     ) -> [UInt8] {
         var templates = TemplateExpander(data, library: library)
-        let title = templates.expand(config.title, name: "title", default: DefaultText.subject(data))
-        let summary = templates.expand(config.summary, name: "summary", default: DefaultText.subject(data))
-        var text = templates.expand(config.text, name: "text", default: defaultText(data))
+        let title = templates.expand(
+            config.title, name: "title", default: DefaultText.subject(data), named: "msteams.default.title")
+        let summary = templates.expand(
+            config.summary, name: "summary", default: DefaultText.subject(data), named: "msteams.default.summary")
+        var text = templates.expand(
+            config.text, name: "text", default: defaultText(data), named: "msteams.default.text")
         if !templates.errors.isEmpty {
             text += "\n\n_template error: " + templates.errors.joined(separator: "; ") + "_"
         }
