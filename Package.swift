@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "Alerting", targets: ["Alerting"]),
         .library(name: "Notify", targets: ["Notify"]),
+        .library(name: "Incidents", targets: ["Incidents"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
@@ -85,6 +86,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        // Incidents through the method's phases (detect, observe, orient, decide, act, verify, resolve,
+        // review) as a pure engine: policies, transitions, acknowledgements both ways, the timeline;
+        // persistence behind a protocol Storage implements.
+        .target(
+            name: "Incidents",
+            dependencies: ["Alerting", "Resilience", "Schedule", "TimeSeries", "VigilCore"],
             swiftSettings: strict
         ),
         // HTTP (and later SMTP) requests through libcurl.
@@ -163,6 +172,11 @@ let package = Package(
         .testTarget(
             name: "AlertingTests",
             dependencies: ["Alerting", "Rules", "TimeSeries", "VigilCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "IncidentsTests",
+            dependencies: ["Incidents", "Alerting", "TimeSeries", "VigilCore"],
             swiftSettings: strict
         ),
         .testTarget(

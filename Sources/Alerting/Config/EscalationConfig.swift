@@ -16,9 +16,12 @@ public struct EscalationConfig: Sendable, Equatable {
     public var policies: [EscalationPolicy]
     /// `oncall:` rotations, by name.
     public var rotations: [String: Rotation]
-    /// The files read, in order.
     /// The named templates notification templates may run: the defaults and the `templates:` files.
     public var templates: TemplateLibrary = .defaults
+    /// `incident_policies`, in order: the first that matches a firing alert opens or joins an
+    /// incident (``IncidentPolicy/defaults`` when no file has the key).
+    public var incidentPolicies: [IncidentPolicy] = IncidentPolicy.defaults
+    /// The files read, in order.
     public var files: [String]
 
     public init(
@@ -36,6 +39,11 @@ public struct EscalationConfig: Sendable, Equatable {
     /// With no escalation file naming a route: everything goes to `receiver`, grouped by alert name.
     public static func fallback(receiver: String) -> EscalationConfig {
         EscalationConfig(route: Route(options: RouteOptions(receiver: receiver, groupBy: ["alertname"])))
+    }
+
+    /// The first incident policy whose matchers match `labels` (a firing alert's).
+    public func incidentPolicy(for labels: Labels) -> IncidentPolicy? {
+        incidentPolicies.first { $0.matches(labels) }
     }
 
     /// The first policy whose matchers match `labels` (a group's common labels).

@@ -73,9 +73,11 @@ public enum EscalationFileParser {
             check(read, receivers: receivers, intervals: intervals)
         }
         guard diagnostics.isEmpty else { throw EscalationFileError(errors: diagnostics.sortedErrors) }
-        return EscalationConfig(
+        var config = EscalationConfig(
             route: route, inhibitRules: parts.inhibitRules, timeIntervals: intervals,
             policies: parts.policies.map(\.policy), rotations: rotations, files: sources.map(\.path))
+        config.incidentPolicies = parts.incidentPolicies ?? IncidentPolicy.defaults
+        return config
     }
 
     /// What the files say, gathered before the checks that span files.
@@ -85,6 +87,8 @@ public enum EscalationFileParser {
         var timeIntervals: [(NamedTimeInterval, YAMLValue)] = []
         var policies: [EscalationPolicyReader.Read] = []
         var rotations: [RotationReader.Read] = []
+        /// `incident_policies`, nil while no file has the key (then the defaults apply).
+        var incidentPolicies: [IncidentPolicy]?
     }
 
     /// A route as read, with where each receiver and interval name was written.
@@ -107,6 +111,9 @@ public enum EscalationFileParser {
         parts.inhibitRules += root.sequence("inhibit_rules") { InhibitRuleReader.read($0) } ?? []
         parts.policies += root.sequence("escalation_policies") { EscalationPolicyReader.read($0) } ?? []
         parts.rotations += root.sequence("oncall") { RotationReader.read($0) } ?? []
+        if let policies = root.sequence("incident_policies", { IncidentPolicyReader.read($0) }) {
+            parts.incidentPolicies = (parts.incidentPolicies ?? []) + policies
+        }
         for key in ["time_intervals", "mute_time_intervals"] {
             parts.timeIntervals +=
                 root.sequence(key) { item in

@@ -1,0 +1,86 @@
+import Alerting
+
+/// One incident: a problem in the program that people work through the method's phases, with
+/// everything that happened on its timeline.
+///
+/// A value: the engine (``IncidentBook``) returns changed copies and the service stores them, so a
+/// restart in the middle of an incident picks up exactly where it was.
+public struct Incident: Sendable, Equatable, Codable {
+    /// One phase as entered: when, by whom, and why when the method asks for a reason.
+    public struct PhaseEntry: Sendable, Equatable, Codable {
+        public var phase: IncidentPhase
+        public var at: Int64
+        public var by: String
+        public var reason: String?
+
+        public init(phase: IncidentPhase, at: Int64, by: String, reason: String? = nil) {
+            self.phase = phase
+            self.at = at
+            self.by = by
+            self.reason = reason
+        }
+    }
+
+    /// Who acknowledged the incident, and when.
+    public struct Acknowledgement: Sendable, Equatable, Codable {
+        public var by: String
+        public var at: Int64
+
+        public init(by: String, at: Int64) {
+            self.by = by
+            self.at = at
+        }
+    }
+
+    /// `INC-<number>`, numbered in order of opening.
+    public var id: String
+    /// What makes later alerts join this incident rather than open another (`component=clinic`).
+    public var key: String
+    public var title: String
+    public var severity: IncidentSeverity
+    /// Every phase entered, in order; the last is the current one.
+    public var phases: [PhaseEntry]
+    /// The alert groups whose alerts are part of the incident (Alertmanager group keys).
+    public var groupKeys: [String]
+    /// Fingerprints of the alerts that are part of it, and whether each is still firing.
+    public var alerts: [String: Bool]
+    public var acknowledgement: Acknowledgement?
+    /// Set when the incident was closed as a false alarm: the reason given.
+    public var falseAlarm: String?
+    public var timeline: [TimelineEntry]
+
+    public init(
+        id: String, key: String, title: String, severity: IncidentSeverity, openedAt: Int64, openedBy: String
+    ) {
+        self.id = id
+        self.key = key
+        self.title = title
+        self.severity = severity
+        phases = [PhaseEntry(phase: .detected, at: openedAt, by: openedBy)]
+        groupKeys = []
+        alerts = [:]
+        timeline = []
+    }
+
+    /// The current phase.
+    public var phase: IncidentPhase { phases.last?.phase ?? .detected }
+
+    /// When it was detected (opened), ms.
+    public var detectedAt: Int64 { phases.first?.at ?? 0 }
+
+    /// When it was last resolved, ms (nil while open).
+    public var resolvedAt: Int64? {
+        phase.isOpen ? nil : phases.last { $0.phase == .resolved }?.at
+    }
+
+    /// Whether it is still being worked.
+    public var isOpen: Bool { phase.isOpen }
+
+    /// Whether any of its alerts still fires.
+    public var hasFiringAlerts: Bool { alerts.values.contains(true) }
+
+    /// When each phase was last entered, ms.
+    public func enteredAt(_ phase: IncidentPhase) -> Int64? {
+        phases.last { $0.phase == phase }?.at
+    }
+}
