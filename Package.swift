@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "VigilCore", "Alerting", "Notify", "Rules", "TimeSeries",
+                "VigilCore", "Alerting", "Notify", "Incidents", "Rules", "TimeSeries",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
@@ -209,7 +209,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "VigilCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Storage", "Incidents", "Alerting", "VigilCore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -171,6 +171,32 @@ enum Migrations {
                 table.column("resolved_by", .text).notNull()
             }
         }
+        // Incidents: one row each (the incident as JSON, with the columns lists filter on) and its
+        // timeline, append-only, one row per event in order.
+        migrator.registerMigration("v10_incident") { db in
+            try db.create(table: "incident") { table in
+                table.column("id", .text).primaryKey()
+                table.column("number", .integer).notNull().unique()
+                table.column("incident_key", .text).notNull()
+                table.column("severity", .text).notNull()
+                table.column("phase", .text).notNull()
+                table.column("detected_at", .integer).notNull()
+                table.column("resolved_at", .integer)
+                table.column("body", .text).notNull().check(sql: "json_valid(body)")
+            }
+            try db.create(index: "incident_phase", on: "incident", columns: ["phase"])
+            try db.create(index: "incident_detected_at", on: "incident", columns: ["detected_at"])
+            try db.create(table: "incident_event") { table in
+                table.column("incident_id", .text).notNull().references("incident", onDelete: .cascade)
+                table.column("seq", .integer).notNull()
+                table.column("at", .integer).notNull()
+                table.column("kind", .text).notNull()
+                table.column("actor", .text).notNull()
+                table.column("text", .text).notNull()
+                table.column("details", .text).notNull().check(sql: "json_valid(details)")
+                table.primaryKey(["incident_id", "seq"])
+            }
+        }
         return migrator
     }
 

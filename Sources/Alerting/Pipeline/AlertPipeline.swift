@@ -432,17 +432,18 @@ public actor AlertPipeline {
     /// (`LabelSet.Before`), then receiver; alerts by `job`, `instance`, then labels.
     public func groupViews(now: Int64) -> [GroupView] {
         let views = Dictionary(alertViews(now: now).map { ($0.alert.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        let groups = dispatcher.allGroups.map { group in
+        let groups = dispatcher.groups.map { id, group in
             GroupView(
                 groupKey: group.key, routeID: group.routeID, labels: group.groupLabels,
                 receiver: group.options.receiver,
                 alerts: group.alerts.values.sorted(by: AggregationGroup.alertmanagerOrder).compactMap {
                     views[$0.fingerprint]
-                })
+                }, escalation: escalations[id].map(NotificationEscalation.init))
         }
         return groups.sorted { lhs, rhs in
             if lhs.labels != rhs.labels { return AggregationGroup.labelSetBefore(lhs.labels, rhs.labels) }
-            return lhs.receiver < rhs.receiver
+            if lhs.receiver != rhs.receiver { return lhs.receiver < rhs.receiver }
+            return (lhs.groupKey, lhs.routeID) < (rhs.groupKey, rhs.routeID)
         }
     }
 }
@@ -476,4 +477,6 @@ public struct GroupView: Sendable, Equatable {
     public var labels: Labels
     public var receiver: String
     public var alerts: [AlertView]
+    /// This group's escalation and acknowledgement, if it has one.
+    public var escalation: NotificationEscalation?
 }

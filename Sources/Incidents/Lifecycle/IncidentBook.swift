@@ -18,17 +18,22 @@ public struct IncidentBook: Sendable {
         public var groupKey: String
         /// Its `summary` annotation (or description), for the incident's title and timeline.
         public var summary: String
+        /// Silenced or inhibited: someone already knows, so it opens no incident (nor resolves one).
+        public var suppressed: Bool
 
-        public init(fingerprint: String, labels: Labels, groupKey: String, summary: String = "") {
+        public init(
+            fingerprint: String, labels: Labels, groupKey: String, summary: String = "", suppressed: Bool = false
+        ) {
             self.fingerprint = fingerprint
             self.labels = labels
             self.groupKey = groupKey
             self.summary = summary
+            self.suppressed = suppressed
         }
     }
 
     /// The incidents not yet reviewed, by id.
-    public private(set) var incidents: [String: Incident]
+    public internal(set) var incidents: [String: Incident]
     /// The last number given; the next incident is `INC-<lastNumber + 1>`.
     public private(set) var lastNumber: Int
 
@@ -85,7 +90,8 @@ public struct IncidentBook: Sendable {
                 at: now, kind: .alertFired, actor: TimelineEntry.daemon,
                 text: "\(name) firing" + (alert.summary.isEmpty ? "" : ": \(alert.summary)"),
                 details: [
-                    "fingerprint": alert.fingerprint, "group_key": alert.groupKey, "labels": alert.labels.description,
+                    "fingerprint": alert.fingerprint, "alertname": name, "group_key": alert.groupKey,
+                    "labels": alert.labels.description,
                 ]))
         incidents[incident.id] = incident
         return incident
@@ -209,6 +215,7 @@ public struct IncidentBook: Sendable {
         for var incident in incidents.values.sorted(by: { $0.id < $1.id })
         where incident.isOpen && incident.acknowledgement == nil && incident.groupKeys.contains(groupKey) {
             incident.acknowledgement = Incident.Acknowledgement(by: actor, at: now)
+            incident.acknowledgedGroups = [groupKey]
             incident.timeline.append(
                 TimelineEntry(
                     at: now, kind: .acknowledged, actor: actor,
@@ -229,6 +236,7 @@ public struct IncidentBook: Sendable {
         for var incident in incidents.values.sorted(by: { $0.id < $1.id })
         where incident.isOpen && incident.acknowledgement != nil && incident.groupKeys.contains(groupKey) {
             incident.acknowledgement = nil
+            incident.acknowledgedGroups = []
             incident.timeline.append(
                 TimelineEntry(
                     at: now, kind: .unacknowledged, actor: actor, text: "acknowledgement taken back: \(reason)",

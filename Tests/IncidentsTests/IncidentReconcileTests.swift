@@ -1,0 +1,76 @@
+import Alerting
+import Incidents
+import Testing
+import TimeSeries
+
+/// Incidents kept in line with the alert groups, level-based: what fires opens or joins, what
+/// stopped firing is recorded resolved, silenced alerts neither open nor resolve, and
+/// acknowledgements follow the groups both ways.
+@Suite struct IncidentReconcileTests {
+    static let start: Int64 = 1_782_864_000_000
+    static let minute: Int64 = 60_000
+
+    static func alert(_ name: String, slot: String = "1", suppressed: Bool = false) -> IncidentBook.Alert {
+        IncidentBook.Alert(
+            fingerprint: "\(name)-\(slot)",
+            labels: Labels(["alertname": name, "severity": "critical", "component": "clinic", "slot": slot]),
+            groupKey: "g-\(name)", summary: "s", suppressed: suppressed)
+    }
+
+    @Test func firingOpensStoppingResolvesAndARepeatChangesNothing() throws {
+        var book = IncidentBook()
+        let policies = IncidentPolicy.defaults
+        let groups = [IncidentBook.Group(groupKey: "g-CoverageGap", alerts: [Self.alert("CoverageGap")])]
+        let opened = book.reconcile(groups, policies: policies, now: Self.start)
+        #expect(opened.map(\.id) == ["INC-1"])
+        #expect(book.reconcile(groups, policies: policies, now: Self.start + Self.minute).isEmpty, "nothing new")
+
+        // A silenced alert opens nothing, and a silenced alert already on the incident is not resolved.
+        let silenced = IncidentBook.Group(
+            groupKey: "g-CoverageGap", alerts: [Self.alert("CoverageGap", suppressed: true)])
+        #expect(book.reconcile([silenced], policies: policies, now: Self.start + 2 * Self.minute).isEmpty)
+        var quiet = IncidentBook()
+        #expect(quiet.reconcile([silenced], policies: policies, now: Self.start).isEmpty)
+
+        let gone = book.reconcile([], policies: policies, now: Self.start + 3 * Self.minute)
+        #expect(gone.map(\.id) == ["INC-1"])
+        let entry = try #require(gone.first?.timeline.last)
+        #expect(entry.kind == .alertResolved)
+        #expect(entry.text == "CoverageGap resolved")
+        #expect(gone.first?.hasFiringAlerts == false)
+        #expect(gone.first?.isOpen == true, "resolving the incident is the method's step, not the alert's")
+    }
+
+    @Test func acknowledgementsFollowTheGroupsBothWays() throws {
+        var book = IncidentBook()
+        let policies = IncidentPolicy.defaults
+        var group = IncidentBook.Group(groupKey: "g-CoverageGap", alerts: [Self.alert("CoverageGap")])
+        _ = book.reconcile([group], policies: policies, now: Self.start)
+
+        group.acknowledgement = Acknowledgement(by: "dr.adams", at: Self.start + Self.minute, via: "link")
+        let acked = book.reconcile([group], policies: policies, now: Self.start + Self.minute)
+        #expect(acked.first?.acknowledgement?.by == "dr.adams")
+        #expect(acked.first?.acknowledgedGroups == ["g-CoverageGap"])
+
+        // A new alert took the group's acknowledgement back: the incident's goes too.
+        group.acknowledgement = nil
+        group.alerts.append(Self.alert("CoverageGap", slot: "2"))
+        let taken = book.reconcile([group], policies: policies, now: Self.start + 2 * Self.minute)
+        let incident = try #require(taken.first)
+        #expect(incident.acknowledgement == nil)
+        #expect(incident.timeline.last?.kind == .unacknowledged)
+        #expect(incident.alerts.count == 2)
+
+        // Acknowledged as an incident (the daemon acknowledges the groups): once the group shows
+        // it, the group is remembered, and taking it back is noticed.
+        _ = try book.acknowledge(incident.id, by: "dr.baker", now: Self.start + 3 * Self.minute)
+        group.acknowledgement = Acknowledgement(by: "dr.baker", at: Self.start + 3 * Self.minute, via: "incident")
+        #expect(
+            book.reconcile([group], policies: policies, now: Self.start + 4 * Self.minute).first?.acknowledgedGroups
+                == ["g-CoverageGap"])
+        group.acknowledgement = nil
+        #expect(
+            book.reconcile([group], policies: policies, now: Self.start + 5 * Self.minute).first?.acknowledgement
+                == nil)
+    }
+}
