@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "VigilCore", "TimeSeries", "PromQL", "Rules", "Alerting",
+                "VigilCore", "TimeSeries", "PromQL", "Rules", "Alerting", "Incidents",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -134,7 +134,7 @@ let package = Package(
             name: "VigilDaemon",
             dependencies: [
                 "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TimeSeries", "PromQL",
-                "Rules", "Alerting", "Notify",
+                "Rules", "Alerting", "Notify", "Incidents",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -27,6 +27,8 @@ public struct HTTPServerSettings: Sendable {
     public var alertmanager: AlertmanagerAPISettings?
     /// Online backups (`POST /api/v1/admin/backup`); nil leaves the route out.
     public var admin: AdminSettings?
+    /// The incidents behind `/api/v1/incidents`; nil leaves those routes out.
+    public var incidents: (any IncidentControl)?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
@@ -36,10 +38,12 @@ public struct HTTPServerSettings: Sendable {
         registry: PrometheusCollectorRegistry, clock: any VigilClock, control: any DaemonControl,
         schedule: (any ScheduleControl)? = nil,
         query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil,
-        alertmanager: AlertmanagerAPISettings? = nil, admin: AdminSettings? = nil, logger: Logger,
+        alertmanager: AlertmanagerAPISettings? = nil, incidents: (any IncidentControl)? = nil,
+        admin: AdminSettings? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.admin = admin
+        self.incidents = incidents
         self.rules = rules
         self.alertmanager = alertmanager
         self.listen = listen
@@ -83,6 +87,9 @@ public enum HTTPServer {
         if let alertmanager = settings.alertmanager {
             AlertmanagerRoutes(settings: alertmanager, clock: settings.clock)
                 .register(on: router)
+        }
+        if let incidents = settings.incidents {
+            IncidentRoutes(control: incidents).register(on: router)
         }
         if let admin = settings.admin {
             AdminRoutes(settings: admin).register(on: router)

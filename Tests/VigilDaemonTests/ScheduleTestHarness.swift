@@ -148,9 +148,10 @@ final class ScheduleTestDaemon: Sendable {
         token = daemon.secrets.apiToken
     }
 
-    /// Tasks of the alerting service that sleep on the clock while the daemon is at rest: the flush
-    /// loop and the delivery worker. A test that waits for the ticker waits for them too.
-    static let alertingSleepers = 2
+    /// Tasks beside the ticker that sleep on the clock while the daemon is at rest: the alerting
+    /// flush loop, the delivery worker and the incident loop. A test that waits for the ticker
+    /// waits for them too.
+    static let alertingSleepers = 3
 
     /// Runs one evaluation tick and returns once it has finished (the ticker sleeps again).
     func tick() async {

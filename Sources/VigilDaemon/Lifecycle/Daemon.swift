@@ -46,6 +46,8 @@ public final class Daemon: Sendable {
     let selfScrape: SelfScrape
     /// Routing, grouping, silences and the delivery of notifications.
     public let alerting: AlertingService
+    /// Incidents: opened from the alert groups, worked through the method's phases over the API.
+    public let incidents: IncidentService
     /// What systemd hears: ready, reloading, stopping, the status line, the watchdog.
     let supervision: Supervision
     private let initialRuleFiles: [RuleFile]
@@ -160,6 +162,24 @@ public final class Daemon: Sendable {
             audit: audit, logger: logger)
         scheduleControl = DaemonScheduleControl(
             source: scheduleSource, runner: resilience, state: state, clock: options.clock)
+        incidents = IncidentService(
+            store: IncidentRepository(database: database), pipeline: alerting.pipeline,
+            policies: { [state] in await state.escalation.incidentPolicies },
+            timeZone: { [scheduleSource] in
+                await scheduleSource.current?.program.timezone.flatMap(TimeZone.init(identifier:)) ?? .gmt
+            },
+            acknowledgeGroup: { [alerting, logger] key, by in
+                do {
+                    _ = try await alerting.acknowledge(.ack, target: .group(key), by: by, via: "incident", source: "")
+                } catch {
+                    logger.warning(
+                        "cannot acknowledge an incident's alert group",
+                        metadata: ["group": "\(key)", "error": "\(error)"])
+                }
+            },
+            audit: { [state, clock = options.clock] actor, action, details in
+                await state.audit(actor: actor, action: action, at: clock.now(), details: details)
+            }, clock: options.clock, logger: logger)
         for path in loaded.generated {
             do {
                 _ = try auditLog.append(
@@ -186,6 +206,7 @@ public final class Daemon: Sendable {
         await resilience.refresh(at: clock.now(), config: await state.config)
         await rules.apply(initialRuleFiles, config: await state.config)
         let alerting = self.alerting
+        let incidents = self.incidents
         if let zone = await scheduleSource.current?.program.timezone.flatMap(TimeZone.init(identifier:)) {
             await alerting.setTimeZone(zone)
         }
@@ -234,6 +255,7 @@ public final class Daemon: Sendable {
                         await state.audit(actor: actor, action: action, at: clock.now(), details: details)
                     },
                     webhookSecret: Array(secrets.webhookSecret.utf8), ackRequests: AckRequestStore(database: database)),
+                incidents: incidents,
                 admin: AdminSettings { [database, backupDirectory] in
                     let name =
                         "\(DatabaseBackup.stamp(clock.now()))-\(String(UInt32.random(in: .min ... .max), radix: 16))"
@@ -280,6 +302,7 @@ public final class Daemon: Sendable {
                         }),
                     .init(service: RuleService(manager: rules)),
                     .init(service: alerting),
+                    .init(service: incidents),
                     // Last, so it hears of a shutdown first and says STOPPING=1 at once.
                     .init(service: supervision),
                 ],

@@ -1,0 +1,183 @@
+import Alerting
+import Foundation
+import Incidents
+import Logging
+import Rules
+import Server
+import ServiceLifecycle
+import Storage
+import TimeSeries
+import VigilCore
+
+/// Runs incidents in the daemon: every few seconds brings them in line with the alert groups
+/// (``IncidentBook/reconcile(_:policies:now:)``), saves each change before it counts, and answers
+/// the API's moves. Wiring only: the method lives in `Incidents`, the records in `Storage`.
+///
+/// A change is made on a copy of the book and taken only once SQLite has it: a failed save
+/// changes nothing and the request is told so (level-based reconciling retries at the next turn).
+public actor IncidentService: Service, IncidentControl {
+    private var book = IncidentBook()
+    private let store: IncidentRepository
+    private let pipeline: AlertPipeline
+    private let policies: @Sendable () async -> [IncidentPolicy]
+    private let zone: @Sendable () async -> TimeZone
+    /// Acknowledges an alert group on the incident's behalf (so its escalation stops).
+    private let acknowledgeGroup: @Sendable (String, String) async -> Void
+    private let audit: @Sendable (String, String, [String: String]) async -> Void
+    private let clock: any VigilClock
+    private let logger: Logger
+    /// How often incidents are brought in line with the alert groups (ms).
+    let interval: Int64
+    private var restored = false
+
+    init(
+        store: IncidentRepository, pipeline: AlertPipeline, policies: @escaping @Sendable () async -> [IncidentPolicy],
+        timeZone: @escaping @Sendable () async -> TimeZone,
+        acknowledgeGroup: @escaping @Sendable (String, String) async -> Void,
+        audit: @escaping @Sendable (String, String, [String: String]) async -> Void, clock: any VigilClock,
+        logger: Logger, interval: Int64 = 5_000
+    ) {
+        self.store = store
+        self.pipeline = pipeline
+        self.policies = policies
+        self.zone = timeZone
+        self.acknowledgeGroup = acknowledgeGroup
+        self.audit = audit
+        self.clock = clock
+        self.logger = logger
+        self.interval = interval
+    }
+
+    public func run() async throws {
+        restore()
+        let clock = self.clock
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            await sync()
+            let deadline = clock.now().addingTimeInterval(Double(interval) / 1000)
+            do {
+                try await cancelWhenGracefulShutdown { try await clock.sleep(until: deadline) }
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// Reads the incidents not yet reviewed back into the book (once).
+    func restore() {
+        guard !restored else { return }
+        do {
+            book = IncidentBook(incidents: try store.loadUnreviewed(), lastNumber: try store.highestNumber())
+            restored = true
+        } catch {
+            logger.error("cannot read saved incidents", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Brings the incidents in line with the alert groups as they stand now.
+    func sync() async {
+        restore()
+        let now = clock.now().unixMilliseconds
+        let groups = await pipeline.groupViews(now: now).map { view in
+            IncidentBook.Group(
+                groupKey: view.groupKey,
+                alerts: view.alerts.filter { !$0.isResolved }.map { alert in
+                    IncidentBook.Alert(
+                        fingerprint: alert.alert.fingerprint.description, labels: alert.alert.labels,
+                        groupKey: view.groupKey,
+                        summary: alert.alert.annotations["summary"] ?? alert.alert.annotations["description"] ?? "",
+                        suppressed: alert.state == "suppressed")
+                }, acknowledgement: view.escalation?.acknowledgement)
+        }
+        var next = book
+        let before = Set(book.incidents.keys)
+        let changed = next.reconcile(groups, policies: await policies(), now: now)
+        guard !changed.isEmpty else { return }
+        do {
+            try store.save(changed)
+        } catch {
+            logger.error("cannot save incidents; trying again shortly", metadata: ["error": "\(error)"])
+            return
+        }
+        book = next
+        for incident in changed where !before.contains(incident.id) {
+            logger.warning(
+                "incident opened",
+                metadata: [
+                    "incident": "\(incident.id)", "severity": "\(incident.severity.rawValue)", "key": "\(incident.key)",
+                ])
+            await audit(
+                TimelineEntry.daemon, "incident.open",
+                ["incident": incident.id, "severity": incident.severity.rawValue, "title": incident.title])
+        }
+    }
+
+    /// Applies `change` to a copy of the book, saves what it returns, then keeps the copy.
+    private func commit(
+        _ action: String, by actor: String, details: [String: String],
+        _ change: (inout IncidentBook) throws -> Incident
+    ) async throws -> Incident {
+        restore()
+        var next = book
+        let incident = try change(&next)
+        try store.save([incident])
+        book = next
+        await audit(actor, action, details.merging(["incident": incident.id]) { _, new in new })
+        return incident
+    }
+
+    // MARK: IncidentControl
+
+    public func list(state: String?, since: Int64?) async throws -> [Incident] {
+        try store.list(state: state, since: since)
+    }
+
+    public func incident(id: String) async throws -> Incident? {
+        if let incident = book.incidents[id] { return incident }
+        return try store.incident(id: id)
+    }
+
+    public func open(title: String, severity: IncidentSeverity, key: String?, by actor: String) async throws
+        -> Incident
+    {
+        let now = clock.now().unixMilliseconds
+        return try await commit("incident.open", by: actor, details: ["severity": severity.rawValue, "title": title]) {
+            try $0.open(title: title, severity: severity, key: key, by: actor, now: now)
+        }
+    }
+
+    public func move(_ id: String, to phase: IncidentPhase, by actor: String, reason: String?, falseAlarm: Bool)
+        async throws -> Incident
+    {
+        let now = clock.now().unixMilliseconds
+        var details = ["phase": phase.rawValue]
+        if let reason { details["reason"] = reason }
+        if falseAlarm { details["false_alarm"] = "true" }
+        return try await commit("incident.phase", by: actor, details: details) {
+            try $0.move(id, to: phase, by: actor, reason: reason, falseAlarm: falseAlarm, now: now)
+        }
+    }
+
+    public func note(_ id: String, text: String, by actor: String) async throws -> Incident {
+        let now = clock.now().unixMilliseconds
+        return try await commit("incident.note", by: actor, details: [:]) {
+            try $0.note(id, text: text, by: actor, now: now)
+        }
+    }
+
+    public func acknowledge(_ id: String, by actor: String) async throws -> Incident {
+        let now = clock.now().unixMilliseconds
+        var groups: [String] = []
+        let incident = try await commit("incident.ack", by: actor, details: [:]) { book in
+            let result = try book.acknowledge(id, by: actor, now: now)
+            groups = result.groupKeys
+            return result.incident
+        }
+        // Its alert groups' escalations stop too.
+        for key in groups { await acknowledgeGroup(key, actor) }
+        return incident
+    }
+
+    public func timeZone() async -> TimeZone {
+        await zone()
+    }
+}

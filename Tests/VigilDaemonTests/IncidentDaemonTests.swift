@@ -1,0 +1,141 @@
+import Foundation
+import Storage
+import TestSupport
+import Testing
+import Transport
+import VigilCore
+
+@testable import VigilDaemon
+
+/// Incidents in the assembled daemon, on a manual clock: a critical alert opens a P1 with its
+/// response target, the API moves it through the method's phases (refusing what the method does
+/// not allow, and writes without the token), acknowledging it stops its alert group's escalation,
+/// and a restart in the middle loses nothing.
+@Suite("incidents, in the daemon", .serialized)
+struct IncidentDaemonTests {
+    static var config: String {
+        ScheduleTestDaemon.config(
+            extra: """
+                escalation_files: [escalation.yml]
+                """)
+    }
+
+    static let escalation = """
+        route:
+          receiver: on_call_admin
+          group_by: [alertname]
+          group_wait: 0s
+        escalation_policies:
+          - name: critical
+            matchers: ['severity="critical"']
+            steps:
+              - {after: 0s, notify: [on_call_admin]}
+              - {after: 15m, notify: [on_call_admin]}
+        incident_policies:
+          - matchers: ['severity="critical"']
+            severity: P1
+        """
+
+    static func post(
+        _ daemon: ScheduleTestDaemon, _ path: String, _ body: [String: Any], authorized: Bool = true
+    ) async throws -> Transport.HTTPResponse {
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        if authorized { headers.append(("Authorization", "Bearer \(daemon.token)")) }
+        return try await CurlTransport().perform(
+            HTTPRequest(
+                method: "POST", url: daemon.base + path, headers: headers,
+                body: Array(try JSONSerialization.data(withJSONObject: body))))
+    }
+
+    /// Lets the daemon's loops run once on the clock (the incident loop syncs every 5 s).
+    static func settle(_ daemon: ScheduleTestDaemon) async {
+        let atRest = 1 + ScheduleTestDaemon.alertingSleepers
+        await daemon.clock.waitForSleepers(count: atRest)
+        daemon.clock.advance(by: 5)
+        await daemon.clock.waitForSleepers(count: atRest)
+    }
+
+    @Test func aCriticalAlertOpensAnIncidentThatIsWorkedThroughTheAPIAndSurvivesARestart() async throws {
+        let directory = TestDirectory()
+        try directory.write("etc/escalation.yml", Self.escalation)
+        var daemon = try await ScheduleTestDaemon.start(
+            directory: directory, schedule: TestPrograms.base, config: Self.config)
+        let endsAt = ISO8601DateFormatter().string(from: daemon.clock.now().addingTimeInterval(3600))
+        let alert: [String: Any] = [
+            "labels": ["alertname": "CoverageGap", "severity": "critical", "component": "clinic"],
+            "annotations": ["summary": "Clinic uncovered"], "endsAt": endsAt,
+        ]
+        let accepted = try await CurlTransport().perform(
+            HTTPRequest(
+                method: "POST", url: daemon.base + "/api/v2/alerts",
+                headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(daemon.token)")],
+                body: Array(try JSONSerialization.data(withJSONObject: [alert]))))
+        try #require(accepted.status == 200, "\(accepted.bodyText)")
+        await Self.settle(daemon)
+
+        let list = try JSONBody.data(try await daemon.get("/api/v1/incidents?state=open"))
+        let incidents = try #require(list["incidents"] as? [[String: Any]])
+        #expect(incidents.count == 1)
+        let summary = try #require(incidents.first)
+        let id = try #require(summary["id"] as? String)
+        #expect(summary["severity"] as? String == "P1")
+        #expect(summary["phase"] as? String == "detected")
+        #expect(summary["key"] as? String == "component=clinic")
+        #expect(summary["title"] as? String == "CoverageGap: Clinic uncovered")
+        #expect((summary["responseTarget"] as? [String: Any])?["target"] as? String == "15 minutes")
+        #expect(summary["allowedPhases"] as? [String] == ["observing", "resolved"])
+
+        // Skipping ahead: 409 with the allowed moves; an unknown phase likewise; neither changes it.
+        let skip = try await Self.post(daemon, "/api/v1/incidents/\(id)/phase", ["phase": "acting", "by": "dr.adams"])
+        #expect(skip.status == 409)
+        #expect(skip.bodyText.contains("may move to: observing, resolved"), "\(skip.bodyText)")
+        let unknown = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "panic", "by": "dr.adams"])
+        #expect(unknown.status == 409)
+        #expect(unknown.bodyText.contains("unknown phase \\\"panic\\\""), "\(unknown.bodyText)")
+        // Without the token: refused before the daemon sees it.
+        let anonymous = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "observing", "by": "x"], authorized: false)
+        #expect(anonymous.status == 401)
+        #expect(try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["phase"] as? String == "detected")
+
+        let observing = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "observing", "by": "dr.adams"])
+        #expect(observing.status == 200, "\(observing.bodyText)")
+        let noted = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/notes", ["text": "chief resident called in", "by": "dr.adams"])
+        #expect(noted.status == 200)
+
+        // Acknowledging the incident acknowledges its alert group: the escalation stops.
+        let acked = try await Self.post(daemon, "/api/v1/incidents/\(id)/ack", ["by": "dr.adams"])
+        #expect(acked.status == 200, "\(acked.bodyText)")
+        let groups = try #require(
+            try JSONSerialization.jsonObject(with: Data(try await daemon.get("/api/v2/alerts/groups").body))
+                as? [[String: Any]])
+        let alerts = try #require(groups.first?["alerts"] as? [[String: Any]])
+        let vigil = try #require(alerts.first?["vigil"] as? [String: Any], "\(alerts)")
+        let groupAck = try #require(vigil["acknowledged"] as? [String: Any], "\(vigil)")
+        #expect(groupAck["by"] as? String == "dr.adams")
+        #expect(groupAck["via"] as? String == "incident")
+        await Self.settle(daemon)
+
+        // A restart in the middle loses nothing.
+        try await daemon.stop()
+        daemon = try await ScheduleTestDaemon.start(directory: directory, schedule: nil, config: Self.config)
+        await Self.settle(daemon)
+        let after = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))
+        #expect(after["phase"] as? String == "observing")
+        #expect((after["acknowledgement"] as? [String: Any])?["by"] as? String == "dr.adams")
+        let kinds = (after["timeline"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
+        #expect(kinds == ["opened", "alert_fired", "phase", "note", "acknowledged"], "\(kinds)")
+        let again = try JSONBody.data(try await daemon.get("/api/v1/incidents"))
+        #expect((again["incidents"] as? [[String: Any]])?.count == 1, "no second incident for the same alert")
+        try await daemon.stop()
+        let database = try VigilDatabase(path: directory.file("data/vigil.db"))
+        defer { try? database.close() }
+        let audit = try AuditLog(database: database).recent(limit: 200).map(\.action)
+        for action in ["incident.open", "incident.phase", "incident.note", "incident.ack"] {
+            #expect(audit.contains(action), "\(action) is not on the audit log")
+        }
+    }
+}
