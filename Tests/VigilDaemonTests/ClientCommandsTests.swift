@@ -19,6 +19,50 @@ struct ClientCommandsTests {
         return (status, process.everything)
     }
 
+    @Test func incidentsAreOpenedAdvancedNotedAcknowledgedAndShown() async throws {
+        let directory = TestDirectory()
+        let config = try directory.write("vigil.yml", VigilProcessTests.goodConfig)
+        try directory.write("data/secrets/api_token", Self.token)
+        let (vigil, base) = try await VigilProcessTests.startDaemon(config: config, in: directory)
+        let opened = try await Self.run(
+            [
+                "incident", "open", "Night float called in sick", "--severity", "P2", "--by", "coordinator", "--server",
+                base,
+            ],
+            in: directory)
+        #expect(opened.status == 0, "\(opened.output)")
+        #expect(opened.output.contains("opened INC-1 (P2)"), "\(opened.output)")
+
+        let skipped = try await Self.run(
+            ["incident", "advance", "INC-1", "acting", "--by", "coordinator", "--server", base], in: directory)
+        #expect(skipped.status == 1)
+        #expect(skipped.output.contains("409") && skipped.output.contains("may move to: observing, resolved"))
+
+        let advanced = try await Self.run(
+            ["incident", "advance", "INC-1", "observing", "--by", "coordinator", "--server", base], in: directory)
+        #expect(advanced.output.contains("INC-1 is observing"), "\(advanced.output)")
+        let noted = try await Self.run(
+            ["incident", "note", "INC-1", "backup resident paged", "--by", "coordinator", "--server", base],
+            in: directory)
+        #expect(noted.status == 0, "\(noted.output)")
+        let acked = try await Self.run(
+            ["incident", "ack", "INC-1", "--by", "dr.adams", "--server", base], in: directory)
+        #expect(acked.output.contains("INC-1 acknowledged by dr.adams"), "\(acked.output)")
+
+        let listed = try await Self.run(["incident", "list", "--state", "open", "--server", base], in: directory)
+        #expect(listed.output.contains("INC-1") && listed.output.contains("acked by dr.adams"), "\(listed.output)")
+        let shown = try await Self.run(["incident", "show", "INC-1", "--server", base], in: directory)
+        #expect(shown.output.contains("response target: 1 hour"), "\(shown.output)")
+        #expect(shown.output.contains("detected → observing"))
+        #expect(shown.output.contains("backup resident paged"))
+        #expect(try await Self.run(["incident", "show", "INC-9", "--server", base], in: directory).status == 1)
+        let refused = try await Self.run(
+            ["incident", "open", "x", "--by", "y", "--server", base], token: nil, in: directory)
+        #expect(refused.status == 1)
+        vigil.send(SIGTERM)
+        #expect(await vigil.waitForExit(timeout: .seconds(30)) == 0)
+    }
+
     @Test func silencesAreAddedListedAndExpiredAndAlertsListed() async throws {
         let directory = TestDirectory()
         let config = try directory.write(

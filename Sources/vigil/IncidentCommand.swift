@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+
+/// `vigil incident list|show|open|advance|note|ack`: incidents on a running daemon, worked through
+/// the method's phases from the command line (writes need `VIGIL_API_TOKEN`).
+struct IncidentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Incidents on a running daemon: list, show, open, advance through the phases, note, acknowledge.",
+        subcommands: [
+            IncidentListCommand.self, IncidentShowCommand.self, IncidentOpenCommand.self,
+            IncidentAdvanceCommand.self, IncidentNoteCommand.self, IncidentAckCommand.self,
+        ])
+}
+
+/// The daemon's URL, shared by the incident commands.
+struct ServerOption: ParsableArguments {
+    @Option(name: .long, help: "The daemon's URL.")
+    var server: String = "http://127.0.0.1:9095"
+}
+
+/// One incident from an API answer's `data`.
+enum IncidentText {
+    static func data(_ body: [UInt8]) -> [String: Any] {
+        ((try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any])?["data"] as? [String: Any] ?? [:]
+    }
+
+    /// `INC-3  P1  observing  acknowledged by dr.adams  CoverageGap: Clinic uncovered`.
+    static func line(_ incident: [String: Any]) -> [String] {
+        let ack = (incident["acknowledgement"] as? [String: Any])?["by"] as? String
+        return [
+            incident["id"] as? String ?? "", incident["severity"] as? String ?? "", incident["phase"] as? String ?? "",
+            incident["detectedAt"] as? String ?? "", ack.map { "acked by \($0)" } ?? "not acked",
+            incident["title"] as? String ?? "",
+        ]
+    }
+
+    static func show(_ incident: [String: Any]) -> String {
+        var text = "\(incident["id"] as? String ?? "") \(incident["severity"] as? String ?? "") "
+        text += "\(incident["title"] as? String ?? "")\n"
+        text += "phase: \(incident["phase"] as? String ?? "")"
+        if let allowed = incident["allowedPhases"] as? [String], !allowed.isEmpty {
+            text += " (next: \(allowed.joined(separator: ", ")))"
+        }
+        text += "\nkey: \(incident["key"] as? String ?? "")\n"
+        text += "detected: \(incident["detectedAt"] as? String ?? "")\n"
+        if let target = incident["responseTarget"] as? [String: Any] {
+            text += "response target: \(target["target"] as? String ?? "") (by \(target["deadline"] as? String ?? ""))"
+            if let met = target["met"] as? Bool { text += met ? ", met" : ", missed" }
+            text += "\n"
+        }
+        if let ack = incident["acknowledgement"] as? [String: Any] {
+            text += "acknowledged: \(ack["by"] as? String ?? "") at \(ack["at"] as? String ?? "")\n"
+        }
+        text += "\ntimeline:\n"
+        for entry in incident["timeline"] as? [[String: Any]] ?? [] {
+            text +=
+                "  \(entry["at"] as? String ?? "")  \(entry["actor"] as? String ?? "")  \(entry["text"] as? String ?? "")\n"
+        }
+        return text
+    }
+}
+
+struct IncidentListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List incidents, newest first.")
+
+    @Option(name: .long, help: "open or resolved (default: all).")
+    var state: String?
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        var path = "/api/v1/incidents"
+        if let state { path += "?state=\(state)" }
+        let body = await AlertmanagerClient(server: options.server, command: "incident list").send("GET", path)
+        let incidents = IncidentText.data(body)["incidents"] as? [[String: Any]] ?? []
+        guard !incidents.isEmpty else {
+            print("no incidents")
+            return
+        }
+        print(
+            AlertmanagerClient.table(
+                [["ID", "SEVERITY", "PHASE", "DETECTED", "ACK", "TITLE"]] + incidents.map(IncidentText.line)),
+            terminator: "")
+    }
+}
+
+struct IncidentShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One incident with its timeline.")
+
+    @Argument(help: "The incident's id, e.g. INC-3.")
+    var id: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = await AlertmanagerClient(server: options.server, command: "incident show")
+            .send("GET", "/api/v1/incidents/\(id)")
+        print(IncidentText.show(IncidentText.data(body)), terminator: "")
+    }
+}
+
+struct IncidentOpenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open an incident by hand.")
+
+    @Argument(help: "What is wrong, in a line.")
+    var title: String
+
+    @Option(name: .long, help: "P1, P2, P3 or P4.")
+    var severity: String = "P2"
+
+    @Option(name: .long, help: "Who opens it.")
+    var by: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["title": title, "severity": severity, "by": by])
+        let answer = await AlertmanagerClient(server: options.server, command: "incident open")
+            .send("POST", "/api/v1/incidents", body: Array(body), authorized: true)
+        let incident = IncidentText.data(answer)
+        print("opened \(incident["id"] as? String ?? "") (\(incident["severity"] as? String ?? ""))")
+    }
+}
+
+struct IncidentAdvanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advance",
+        abstract: "Move an incident to a phase: the next one, back where the method allows, or resolved.")
+
+    @Argument(help: "The incident's id.")
+    var id: String
+
+    @Argument(help: "observing, orienting, deciding, acting, verifying, resolved or reviewed.")
+    var phase: String
+
+    @Option(name: .long, help: "Who moves it.")
+    var by: String
+
+    @Option(name: .long, help: "Why (needed to go back, or to resolve before verifying).")
+    var reason: String?
+
+    @Flag(name: .customLong("false-alarm"), help: "Resolve it as a false alarm (with --reason).")
+    var falseAlarm = false
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        var object: [String: Any] = ["phase": phase, "by": by, "false_alarm": falseAlarm]
+        if let reason { object["reason"] = reason }
+        let answer = await AlertmanagerClient(server: options.server, command: "incident advance")
+            .send(
+                "POST", "/api/v1/incidents/\(id)/phase",
+                body: Array(try JSONSerialization.data(withJSONObject: object)),
+                authorized: true)
+        let incident = IncidentText.data(answer)
+        print("\(incident["id"] as? String ?? id) is \(incident["phase"] as? String ?? phase)")
+    }
+}
+
+struct IncidentNoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Add a note to an incident's timeline.")
+
+    @Argument(help: "The incident's id.")
+    var id: String
+
+    @Argument(help: "The note.")
+    var text: String
+
+    @Option(name: .long, help: "Who writes it.")
+    var by: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["text": text, "by": by])
+        _ = await AlertmanagerClient(server: options.server, command: "incident note")
+            .send("POST", "/api/v1/incidents/\(id)/notes", body: Array(body), authorized: true)
+        print("noted on \(id)")
+    }
+}
+
+struct IncidentAckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ack", abstract: "Acknowledge an incident: its alert groups' escalations stop.")
+
+    @Argument(help: "The incident's id.")
+    var id: String
+
+    @Option(name: .long, help: "Who acknowledges.")
+    var by: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["by": by])
+        let answer = await AlertmanagerClient(server: options.server, command: "incident ack")
+            .send("POST", "/api/v1/incidents/\(id)/ack", body: Array(body), authorized: true)
+        let ack = IncidentText.data(answer)["acknowledgement"] as? [String: Any]
+        print("\(id) acknowledged by \(ack?["by"] as? String ?? by)")
+    }
+}
