@@ -118,6 +118,11 @@ struct IncidentDaemonTests {
         #expect(groupAck["by"] as? String == "dr.adams")
         #expect(groupAck["via"] as? String == "incident")
         await Self.settle(daemon)
+        let metrics = try await daemon.metrics()
+        #expect(metrics[#"vigil_incidents{phase="observing"}"#] == 1)
+        #expect(metrics[#"vigil_incidents{phase="detected"}"#] == 0)
+        #expect(metrics[#"vigil_incident_time_to_acknowledge_seconds_count{severity="P1"}"#] == 1)
+        #expect(metrics[#"vigil_incident_time_to_resolve_seconds_count{severity="P1"}"#] == 0)
 
         // A restart in the middle loses nothing.
         try await daemon.stop()

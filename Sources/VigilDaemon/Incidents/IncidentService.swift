@@ -26,6 +26,7 @@ public actor IncidentService: Service, IncidentControl {
     private let audit: @Sendable (String, String, [String: String]) async -> Void
     private let clock: any VigilClock
     private let logger: Logger
+    private let metrics: IncidentMetrics?
     /// How often incidents are brought in line with the alert groups (ms).
     let interval: Int64
     private var restored = false
@@ -35,8 +36,9 @@ public actor IncidentService: Service, IncidentControl {
         timeZone: @escaping @Sendable () async -> TimeZone,
         acknowledgeGroup: @escaping @Sendable (String, String) async -> Void,
         audit: @escaping @Sendable (String, String, [String: String]) async -> Void, clock: any VigilClock,
-        logger: Logger, interval: Int64 = 5_000
+        logger: Logger, metrics: IncidentMetrics? = nil, interval: Int64 = 5_000
     ) {
+        self.metrics = metrics
         self.store = store
         self.pipeline = pipeline
         self.policies = policies
@@ -68,6 +70,7 @@ public actor IncidentService: Service, IncidentControl {
         do {
             book = IncidentBook(incidents: try store.loadUnreviewed(), lastNumber: try store.highestNumber())
             restored = true
+            metrics?.record(phases: book.incidents.values.map(\.phase))
         } catch {
             logger.error("cannot read saved incidents", metadata: ["error": "\(error)"])
         }
@@ -98,7 +101,9 @@ public actor IncidentService: Service, IncidentControl {
             logger.error("cannot save incidents; trying again shortly", metadata: ["error": "\(error)"])
             return
         }
+        let previous = book
         book = next
+        taken(changed, previous: previous)
         for incident in changed where !before.contains(incident.id) {
             logger.warning(
                 "incident opened",
@@ -120,9 +125,18 @@ public actor IncidentService: Service, IncidentControl {
         var next = book
         let incident = try change(&next)
         try store.save([incident])
+        let previous = book
         book = next
+        taken([incident], previous: previous)
         await audit(actor, action, details.merging(["incident": incident.id]) { _, new in new })
         return incident
+    }
+
+    /// Brings the metrics up to date with changes just taken.
+    private func taken(_ changed: [Incident], previous: IncidentBook) {
+        guard let metrics else { return }
+        for incident in changed { metrics.observe(before: previous.incidents[incident.id], after: incident) }
+        metrics.record(phases: book.incidents.values.map(\.phase))
     }
 
     // MARK: IncidentControl

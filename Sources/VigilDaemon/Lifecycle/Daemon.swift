@@ -179,7 +179,7 @@ public final class Daemon: Sendable {
             },
             audit: { [state, clock = options.clock] actor, action, details in
                 await state.audit(actor: actor, action: action, at: clock.now(), details: details)
-            }, clock: options.clock, logger: logger)
+            }, clock: options.clock, logger: logger, metrics: IncidentMetrics(registry: registry))
         for path in loaded.generated {
             do {
                 _ = try auditLog.append(
