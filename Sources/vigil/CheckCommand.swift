@@ -55,7 +55,7 @@ struct CheckConfigCommand: ParsableCommand {
         do {
             let escalation = try EscalationFileSet.load(for: config)
             print(
-                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals, \(escalation.policies.count) escalation policies, \(escalation.templates.names.count - TemplateLibrary.defaults.names.count) templates defined"
+                "  SUCCESS: \(escalation.route.allRoutes.count) routes, \(escalation.inhibitRules.count) inhibit rules, \(escalation.timeIntervals.count) time intervals, \(escalation.policies.count) escalation policies, \(escalation.incidentPolicies.count) incident policies, \(escalation.templates.names.count - TemplateLibrary.defaults.names.count) templates defined"
             )
             print()
             return true

@@ -50,6 +50,12 @@ private func problem(_ yaml: String) -> String {
         let medium = try #require(config.policy(for: Labels(["severity": "warning"])))
         #expect(medium.plan.steps.map(\.after) == [0, 14_400_000])
         #expect(config.policy(for: Labels(["severity": "info"])) == nil)
+        // Incidents: ACGME violations share one compliance incident; other criticals key by component.
+        let acgme = Labels(["severity": "critical", "compliance": "acgme", "alertname": "DutyHours80"])
+        #expect(config.incidentPolicy(for: acgme)?.incidentKey(acgme) == "compliance=acgme")
+        #expect(config.incidentPolicy(for: Labels(["severity": "critical"]))?.severity == .p1)
+        #expect(config.incidentPolicy(for: Labels(["severity": "high"]))?.severity == .p2)
+        #expect(config.incidentPolicy(for: Labels(["severity": "warning"])) == nil)
     }
 
     @Test func stepsRepeatAndTargetsAreRead() throws {
