@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IncidentsTests",
-            dependencies: ["Incidents", "Alerting", "TimeSeries", "VigilCore"],
+            dependencies: ["Incidents", "Alerting", "Resilience", "Schedule", "TimeSeries", "VigilCore"],
             swiftSettings: strict
         ),
         .testTarget(

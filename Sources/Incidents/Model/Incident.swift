@@ -50,6 +50,10 @@ public struct Incident: Sendable, Equatable, Codable {
     public var acknowledgedGroups: [String] = []
     /// Set when the incident was closed as a false alarm: the reason given.
     public var falseAlarm: String?
+    /// What Vigil saw when the incident opened (the method's "observe").
+    public var observation: Observation?
+    /// The failure modes that observation points to, ranked (the method's "orient").
+    public var orientation: Orientation?
     public var timeline: [TimelineEntry]
 
     public init(

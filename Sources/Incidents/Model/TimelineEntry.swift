@@ -12,6 +12,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         case unacknowledged
         case severity
         case note
+        case observation
+        case orientation
         case approval
         case action
         case verification
