@@ -34,13 +34,15 @@ struct ClientCommandsTests {
         #expect(opened.output.contains("opened INC-1 (P2)"), "\(opened.output)")
 
         let skipped = try await Self.run(
-            ["incident", "advance", "INC-1", "acting", "--by", "coordinator", "--server", base], in: directory)
+            ["incident", "advance", "INC-1", "verifying", "--by", "coordinator", "--server", base], in: directory)
         #expect(skipped.status == 1)
-        #expect(skipped.output.contains("409") && skipped.output.contains("may move to: observing, resolved"))
+        #expect(
+            skipped.output.contains("409") && skipped.output.contains("may move to: observing, deciding, resolved"),
+            "\(skipped.output)")
 
         let advanced = try await Self.run(
-            ["incident", "advance", "INC-1", "observing", "--by", "coordinator", "--server", base], in: directory)
-        #expect(advanced.output.contains("INC-1 is observing"), "\(advanced.output)")
+            ["incident", "advance", "INC-1", "deciding", "--by", "coordinator", "--server", base], in: directory)
+        #expect(advanced.output.contains("INC-1 is deciding"), "\(advanced.output)")
         let noted = try await Self.run(
             ["incident", "note", "INC-1", "backup resident paged", "--by", "coordinator", "--server", base],
             in: directory)
@@ -53,7 +55,8 @@ struct ClientCommandsTests {
         #expect(listed.output.contains("INC-1") && listed.output.contains("acked by dr.adams"), "\(listed.output)")
         let shown = try await Self.run(["incident", "show", "INC-1", "--server", base], in: directory)
         #expect(shown.output.contains("response target: 1 hour"), "\(shown.output)")
-        #expect(shown.output.contains("detected → observing"))
+        #expect(shown.output.contains("orienting → deciding"), "\(shown.output)")
+        #expect(shown.output.contains("observed: "), "Vigil's observation is on the timeline")
         #expect(shown.output.contains("backup resident paged"))
         #expect(try await Self.run(["incident", "show", "INC-9", "--server", base], in: directory).status == 1)
         let refused = try await Self.run(

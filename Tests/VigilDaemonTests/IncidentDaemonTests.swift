@@ -79,16 +79,28 @@ struct IncidentDaemonTests {
         let summary = try #require(incidents.first)
         let id = try #require(summary["id"] as? String)
         #expect(summary["severity"] as? String == "P1")
-        #expect(summary["phase"] as? String == "detected")
+        // Vigil observed and oriented on its own: a person decides next.
+        #expect(summary["phase"] as? String == "orienting")
         #expect(summary["key"] as? String == "component=clinic")
         #expect(summary["title"] as? String == "CoverageGap: Clinic uncovered")
         #expect((summary["responseTarget"] as? [String: Any])?["target"] as? String == "15 minutes")
-        #expect(summary["allowedPhases"] as? [String] == ["observing", "resolved"])
+        #expect(summary["allowedPhases"] as? [String] == ["observing", "deciding", "resolved"])
+        let detail = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))
+        let observation = try #require(detail["observation"] as? [String: Any], "\(detail)")
+        let schedule = try #require(observation["schedule"] as? [String: Any])
+        #expect(schedule["program"] as? String == "Test Program")
+        #expect(schedule["defenseLevel"] is String)
+        #expect((observation["firingAlerts"] as? [String])?.first?.hasPrefix("CoverageGap{") == true)
+        let orientation = try #require(detail["orientation"] as? [String: Any])
+        #expect(orientation["hypotheses"] is [[String: Any]])
+        #expect(orientation["blastRadius"] is [String: Any])
+        let phases = (detail["phases"] as? [[String: Any]])?.compactMap { $0["by"] as? String }
+        #expect(phases == ["vigil", "vigil", "vigil"])
 
         // Skipping ahead: 409 with the allowed moves; an unknown phase likewise; neither changes it.
         let skip = try await Self.post(daemon, "/api/v1/incidents/\(id)/phase", ["phase": "acting", "by": "dr.adams"])
         #expect(skip.status == 409)
-        #expect(skip.bodyText.contains("may move to: observing, resolved"), "\(skip.bodyText)")
+        #expect(skip.bodyText.contains("may move to: observing, deciding, resolved"), "\(skip.bodyText)")
         let unknown = try await Self.post(
             daemon, "/api/v1/incidents/\(id)/phase", ["phase": "panic", "by": "dr.adams"])
         #expect(unknown.status == 409)
@@ -97,11 +109,11 @@ struct IncidentDaemonTests {
         let anonymous = try await Self.post(
             daemon, "/api/v1/incidents/\(id)/phase", ["phase": "observing", "by": "x"], authorized: false)
         #expect(anonymous.status == 401)
-        #expect(try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["phase"] as? String == "detected")
+        #expect(try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["phase"] as? String == "orienting")
 
-        let observing = try await Self.post(
-            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "observing", "by": "dr.adams"])
-        #expect(observing.status == 200, "\(observing.bodyText)")
+        let deciding = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "deciding", "by": "dr.adams"])
+        #expect(deciding.status == 200, "\(deciding.bodyText)")
         let noted = try await Self.post(
             daemon, "/api/v1/incidents/\(id)/notes", ["text": "chief resident called in", "by": "dr.adams"])
         #expect(noted.status == 200)
@@ -119,7 +131,7 @@ struct IncidentDaemonTests {
         #expect(groupAck["via"] as? String == "incident")
         await Self.settle(daemon)
         let metrics = try await daemon.metrics()
-        #expect(metrics[#"vigil_incidents{phase="observing"}"#] == 1)
+        #expect(metrics[#"vigil_incidents{phase="deciding"}"#] == 1)
         #expect(metrics[#"vigil_incidents{phase="detected"}"#] == 0)
         #expect(metrics[#"vigil_incident_time_to_acknowledge_seconds_count{severity="P1"}"#] == 1)
         #expect(metrics[#"vigil_incident_time_to_resolve_seconds_count{severity="P1"}"#] == 0)
@@ -129,17 +141,21 @@ struct IncidentDaemonTests {
         daemon = try await ScheduleTestDaemon.start(directory: directory, schedule: nil, config: Self.config)
         await Self.settle(daemon)
         let after = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))
-        #expect(after["phase"] as? String == "observing")
+        #expect(after["phase"] as? String == "deciding")
         #expect((after["acknowledgement"] as? [String: Any])?["by"] as? String == "dr.adams")
         let kinds = (after["timeline"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
-        #expect(kinds == ["opened", "alert_fired", "phase", "note", "acknowledged"], "\(kinds)")
+        #expect(
+            kinds == [
+                "opened", "alert_fired", "phase", "observation", "phase", "orientation", "phase", "note",
+                "acknowledged",
+            ], "\(kinds)")
         let again = try JSONBody.data(try await daemon.get("/api/v1/incidents"))
         #expect((again["incidents"] as? [[String: Any]])?.count == 1, "no second incident for the same alert")
         try await daemon.stop()
         let database = try VigilDatabase(path: directory.file("data/vigil.db"))
         defer { try? database.close() }
         let audit = try AuditLog(database: database).recent(limit: 200).map(\.action)
-        for action in ["incident.open", "incident.phase", "incident.note", "incident.ack"] {
+        for action in ["incident.open", "incident.observe", "incident.phase", "incident.note", "incident.ack"] {
             #expect(audit.contains(action), "\(action) is not on the audit log")
         }
     }

@@ -70,6 +70,9 @@ enum IncidentJSON {
         }
         json.end("]")
         if full {
+            // What Vigil observed at open and the failure modes it points to, as stored.
+            json.member("observation", raw: encoded(incident.observation))
+            json.member("orientation", raw: encoded(incident.orientation))
             json.member("phases")
             json.beginArray()
             for entry in incident.phases {
@@ -98,6 +101,14 @@ enum IncidentJSON {
             json.end("]")
         }
         json.end("}")
+    }
+
+    /// `value` as JSON with sorted keys (`null` when nil).
+    static func encoded<T: Encodable>(_ value: T?) -> String {
+        guard let value else { return "null" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
     /// Seconds with up to three decimals, as JSON numbers.

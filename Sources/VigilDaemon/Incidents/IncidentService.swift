@@ -27,6 +27,8 @@ public actor IncidentService: Service, IncidentControl {
     private let clock: any VigilClock
     private let logger: Logger
     private let metrics: IncidentMetrics?
+    /// What the "observe" step reads when an incident opens; nil observes nothing (unit tests).
+    private let observation: (@Sendable (Int64) async -> Observer.Input)?
     /// How often incidents are brought in line with the alert groups (ms).
     let interval: Int64
     private var restored = false
@@ -36,9 +38,11 @@ public actor IncidentService: Service, IncidentControl {
         timeZone: @escaping @Sendable () async -> TimeZone,
         acknowledgeGroup: @escaping @Sendable (String, String) async -> Void,
         audit: @escaping @Sendable (String, String, [String: String]) async -> Void, clock: any VigilClock,
-        logger: Logger, metrics: IncidentMetrics? = nil, interval: Int64 = 5_000
+        logger: Logger, metrics: IncidentMetrics? = nil,
+        observation: (@Sendable (Int64) async -> Observer.Input)? = nil, interval: Int64 = 5_000
     ) {
         self.metrics = metrics
+        self.observation = observation
         self.store = store
         self.pipeline = pipeline
         self.policies = policies
@@ -105,6 +109,7 @@ public actor IncidentService: Service, IncidentControl {
         book = next
         taken(changed, previous: previous)
         for incident in changed where !before.contains(incident.id) {
+            await observe(incident.id, alertNames: incident.alerts.isEmpty ? [] : Self.alertNames(incident))
             logger.warning(
                 "incident opened",
                 metadata: [
@@ -132,6 +137,27 @@ public actor IncidentService: Service, IncidentControl {
         return incident
     }
 
+    /// The machine's part of the method for a new incident: observe, orient, record both.
+    private func observe(_ id: String, alertNames: [String]) async {
+        guard let observation else { return }
+        let now = clock.now().unixMilliseconds
+        let seen = Observer.observe(await observation(now), now: now)
+        let orientation = Orienter.orient(seen, alertNames: alertNames)
+        do {
+            _ = try await commit("incident.observe", by: TimelineEntry.daemon, details: [:]) {
+                try $0.observed(id, observation: seen, orientation: orientation, now: now)
+            }
+        } catch {
+            logger.error(
+                "cannot record an incident's observation", metadata: ["incident": "\(id)", "error": "\(error)"])
+        }
+    }
+
+    /// The names of the alerts on an incident, from its timeline.
+    static func alertNames(_ incident: Incident) -> [String] {
+        Array(Set(incident.timeline.compactMap { $0.kind == .alertFired ? $0.details["alertname"] : nil })).sorted()
+    }
+
     /// Brings the metrics up to date with changes just taken.
     private func taken(_ changed: [Incident], previous: IncidentBook) {
         guard let metrics else { return }
@@ -154,9 +180,13 @@ public actor IncidentService: Service, IncidentControl {
         -> Incident
     {
         let now = clock.now().unixMilliseconds
-        return try await commit("incident.open", by: actor, details: ["severity": severity.rawValue, "title": title]) {
+        let opened = try await commit(
+            "incident.open", by: actor, details: ["severity": severity.rawValue, "title": title]
+        ) {
             try $0.open(title: title, severity: severity, key: key, by: actor, now: now)
         }
+        await observe(opened.id, alertNames: [])
+        return book.incidents[opened.id] ?? opened
     }
 
     public func move(_ id: String, to phase: IncidentPhase, by actor: String, reason: String?, falseAlarm: Bool)

@@ -179,7 +179,15 @@ public final class Daemon: Sendable {
             },
             audit: { [state, clock = options.clock] actor, action, details in
                 await state.audit(actor: actor, action: action, at: clock.now(), details: details)
-            }, clock: options.clock, logger: logger, metrics: IncidentMetrics(registry: registry))
+            }, clock: options.clock, logger: logger, metrics: IncidentMetrics(registry: registry),
+            observation: {
+                [
+                    source = IncidentObservationSource(
+                        resilience: resilience, schedule: scheduleSource, alerting: alerting, series: seriesStore,
+                        changes: ScheduleChangeStore(database: database))
+                ] now in
+                await source.input(now: now)
+            })
         for path in loaded.generated {
             do {
                 _ = try auditLog.append(
