@@ -10,7 +10,8 @@ struct VigilCommand: AsyncParsableCommand {
         version: BuildInfo.text,
         subcommands: [
             RunCommand.self, CheckCommand.self, TestCommand.self, QueryCommand.self, ResilienceCommand.self,
-            AlertsCommand.self, SilenceCommand.self, AckCommand.self, IncidentCommand.self, OnCallCommand.self,
+            AlertsCommand.self, SilenceCommand.self, AckCommand.self, IncidentCommand.self, RunbookCommand.self,
+            OnCallCommand.self,
             AdminCommand.self,
         ]
     )

@@ -63,7 +63,8 @@ struct IncidentDaemonTests {
         let endsAt = ISO8601DateFormatter().string(from: daemon.clock.now().addingTimeInterval(3600))
         let alert: [String: Any] = [
             "labels": ["alertname": "CoverageGap", "severity": "critical", "component": "clinic"],
-            "annotations": ["summary": "Clinic uncovered"], "endsAt": endsAt,
+            "annotations": ["summary": "Clinic uncovered", "runbook_url": "runbooks/CriticalCoverageGap.md"],
+            "endsAt": endsAt,
         ]
         let accepted = try await CurlTransport().perform(
             HTTPRequest(
@@ -86,6 +87,7 @@ struct IncidentDaemonTests {
         #expect((summary["responseTarget"] as? [String: Any])?["target"] as? String == "15 minutes")
         #expect(summary["allowedPhases"] as? [String] == ["observing", "deciding", "resolved"])
         let detail = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))
+        #expect((detail["runbooks"] as? [String: String])?["CoverageGap"] == "runbooks/CriticalCoverageGap.md")
         let observation = try #require(detail["observation"] as? [String: Any], "\(detail)")
         let schedule = try #require(observation["schedule"] as? [String: Any])
         #expect(schedule["program"] as? String == "Test Program")

@@ -20,15 +20,19 @@ public struct IncidentBook: Sendable {
         public var summary: String
         /// Silenced or inhibited: someone already knows, so it opens no incident (nor resolves one).
         public var suppressed: Bool
+        /// Its `runbook_url` annotation, linked from the incident.
+        public var runbookURL: String?
 
         public init(
-            fingerprint: String, labels: Labels, groupKey: String, summary: String = "", suppressed: Bool = false
+            fingerprint: String, labels: Labels, groupKey: String, summary: String = "", suppressed: Bool = false,
+            runbookURL: String? = nil
         ) {
             self.fingerprint = fingerprint
             self.labels = labels
             self.groupKey = groupKey
             self.summary = summary
             self.suppressed = suppressed
+            self.runbookURL = runbookURL
         }
     }
 
@@ -84,6 +88,7 @@ public struct IncidentBook: Sendable {
             incident.severity = policy.severity
         }
         incident.alerts[alert.fingerprint] = true
+        if let url = alert.runbookURL, !url.isEmpty { incident.runbooks[name] = url }
         if !incident.groupKeys.contains(alert.groupKey) { incident.groupKeys.append(alert.groupKey) }
         incident.timeline.append(
             TimelineEntry(

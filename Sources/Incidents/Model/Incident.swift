@@ -45,6 +45,8 @@ public struct Incident: Sendable, Equatable, Codable {
     /// Fingerprints of the alerts that are part of it, and whether each is still firing.
     public var alerts: [String: Bool]
     public var acknowledgement: Acknowledgement?
+    /// The runbooks of its alerts: alert name → `runbook_url`.
+    public var runbooks: [String: String] = [:]
     /// The alert groups seen acknowledged while the incident was: one of them taken back (by hand,
     /// or by a new alert) takes the incident's acknowledgement back too.
     public var acknowledgedGroups: [String] = []

@@ -62,6 +62,7 @@ enum IncidentJSON {
             json.end("}")
         }
         json.end("]")
+        json.member("runbooks", map: incident.runbooks.map { (name: $0.key, value: $0.value) })
         json.member("allowedPhases")
         json.beginArray()
         for phase in incident.phase.allowed {

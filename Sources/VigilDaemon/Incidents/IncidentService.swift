@@ -92,7 +92,7 @@ public actor IncidentService: Service, IncidentControl {
                         fingerprint: alert.alert.fingerprint.description, labels: alert.alert.labels,
                         groupKey: view.groupKey,
                         summary: alert.alert.annotations["summary"] ?? alert.alert.annotations["description"] ?? "",
-                        suppressed: alert.state == "suppressed")
+                        suppressed: alert.state == "suppressed", runbookURL: alert.alert.annotations["runbook_url"])
                 }, acknowledgement: view.escalation?.acknowledgement)
         }
         var next = book
