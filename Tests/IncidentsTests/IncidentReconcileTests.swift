@@ -73,4 +73,18 @@ import TimeSeries
             book.reconcile([group], policies: policies, now: Self.start + 5 * Self.minute).first?.acknowledgement
                 == nil)
     }
+
+    @Test func eachEscalationStepIsOnTheTimelineOnce() throws {
+        var book = IncidentBook()
+        var group = IncidentBook.Group(
+            groupKey: "g-CoverageGap", alerts: [Self.alert("CoverageGap")], escalation: ("critical", "1"))
+        _ = book.reconcile([group], policies: IncidentPolicy.defaults, now: Self.start)
+        #expect(book.reconcile([group], policies: IncidentPolicy.defaults, now: Self.start + Self.minute).isEmpty)
+        group.escalation = ("critical", "2")
+        let stepped = book.reconcile([group], policies: IncidentPolicy.defaults, now: Self.start + 15 * Self.minute)
+        let steps = try #require(stepped.first).timeline.filter { $0.kind == .notificationSent }
+        #expect(
+            steps.map(\.text) == ["escalation policy critical took step 1", "escalation policy critical took step 2"])
+        #expect(steps.last?.at == Self.start + 15 * Self.minute)
+    }
 }

@@ -148,9 +148,11 @@ struct IncidentDaemonTests {
         let kinds = (after["timeline"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
         #expect(
             kinds == [
-                "opened", "alert_fired", "phase", "observation", "phase", "orientation", "phase", "note",
-                "acknowledged",
+                "opened", "alert_fired", "notification_sent", "phase", "observation", "phase", "orientation", "phase",
+                "note", "acknowledged",
             ], "\(kinds)")
+        let step = (after["timeline"] as? [[String: Any]])?.first { $0["kind"] as? String == "notification_sent" }
+        #expect(step?["text"] as? String == "escalation policy critical took step 1")
         let again = try JSONBody.data(try await daemon.get("/api/v1/incidents"))
         #expect((again["incidents"] as? [[String: Any]])?.count == 1, "no second incident for the same alert")
         try await daemon.stop()

@@ -7,11 +7,22 @@ extension IncidentBook {
         /// The group's alerts that fire now (resolved ones left out).
         public var alerts: [Alert]
         public var acknowledgement: Acknowledgement?
+        /// The escalation policy and the last step it took (`critical`, `2`), if any.
+        public var escalation: (policy: String, step: String)?
 
-        public init(groupKey: String, alerts: [Alert], acknowledgement: Acknowledgement? = nil) {
+        public init(
+            groupKey: String, alerts: [Alert], acknowledgement: Acknowledgement? = nil,
+            escalation: (policy: String, step: String)? = nil
+        ) {
             self.groupKey = groupKey
             self.alerts = alerts
             self.acknowledgement = acknowledgement
+            self.escalation = escalation
+        }
+
+        public static func == (lhs: Group, rhs: Group) -> Bool {
+            lhs.groupKey == rhs.groupKey && lhs.alerts == rhs.alerts && lhs.acknowledgement == rhs.acknowledgement
+                && lhs.escalation?.policy == rhs.escalation?.policy && lhs.escalation?.step == rhs.escalation?.step
         }
     }
 
@@ -39,6 +50,24 @@ extension IncidentBook {
                 for resolved in alertResolved(fingerprint: fingerprint, name: name, now: now) {
                     changed[resolved.id] = resolved
                 }
+            }
+        }
+        // Escalation steps taken for an incident's groups go on its timeline, once each.
+        for group in groups {
+            guard let escalation = group.escalation else { continue }
+            let mark = "\(escalation.policy)/\(escalation.step)"
+            for var incident in incidents.values.sorted(by: { $0.id < $1.id })
+            where incident.isOpen && incident.groupKeys.contains(group.groupKey)
+                && incident.escalationSteps[group.groupKey] != mark
+            {
+                incident.escalationSteps[group.groupKey] = mark
+                incident.timeline.append(
+                    TimelineEntry(
+                        at: now, kind: .notificationSent, actor: TimelineEntry.daemon,
+                        text: "escalation policy \(escalation.policy) took step \(escalation.step)",
+                        details: ["group_key": group.groupKey, "policy": escalation.policy, "step": escalation.step]))
+                incidents[incident.id] = incident
+                changed[incident.id] = incident
             }
         }
         for group in groups {

@@ -45,6 +45,8 @@ public struct Incident: Sendable, Equatable, Codable {
     /// Fingerprints of the alerts that are part of it, and whether each is still firing.
     public var alerts: [String: Bool]
     public var acknowledgement: Acknowledgement?
+    /// The last escalation step seen for each of its groups (`policy/step`).
+    public var escalationSteps: [String: String] = [:]
     /// The runbooks of its alerts: alert name → `runbook_url`.
     public var runbooks: [String: String] = [:]
     /// The alert groups seen acknowledged while the incident was: one of them taken back (by hand,

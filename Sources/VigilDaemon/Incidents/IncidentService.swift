@@ -93,7 +93,11 @@ public actor IncidentService: Service, IncidentControl {
                         groupKey: view.groupKey,
                         summary: alert.alert.annotations["summary"] ?? alert.alert.annotations["description"] ?? "",
                         suppressed: alert.state == "suppressed", runbookURL: alert.alert.annotations["runbook_url"])
-                }, acknowledgement: view.escalation?.acknowledgement)
+                }, acknowledgement: view.escalation?.acknowledgement,
+                escalation: view.escalation.flatMap { escalation in
+                    guard let policy = escalation.policy, let step = escalation.step else { return nil }
+                    return (policy, step)
+                })
         }
         var next = book
         let before = Set(book.incidents.keys)
