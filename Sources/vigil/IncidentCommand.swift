@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `vigil incident list|show|open|advance|note|ack`: incidents on a running daemon, worked through
+/// `vigil incident list|show|open|advance|note|ack|postmortem`: incidents on a running daemon, worked through
 /// the method's phases from the command line (writes need `VIGIL_API_TOKEN`).
 struct IncidentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +10,7 @@ struct IncidentCommand: AsyncParsableCommand {
         subcommands: [
             IncidentListCommand.self, IncidentShowCommand.self, IncidentOpenCommand.self,
             IncidentAdvanceCommand.self, IncidentNoteCommand.self, IncidentAckCommand.self,
+            IncidentPostmortemCommand.self,
         ])
 }
 
@@ -199,5 +200,21 @@ struct IncidentAckCommand: AsyncParsableCommand {
             .send("POST", "/api/v1/incidents/\(id)/ack", body: Array(body), authorized: true)
         let ack = IncidentText.data(answer)["acknowledgement"] as? [String: Any]
         print("\(id) acknowledged by \(ack?["by"] as? String ?? by)")
+    }
+}
+
+struct IncidentPostmortemCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "postmortem", abstract: "Print an incident's post-mortem (Markdown, the program's template).")
+
+    @Argument(help: "The incident's id.")
+    var id: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = await AlertmanagerClient(server: options.server, command: "incident postmortem")
+            .send("GET", "/api/v1/incidents/\(id)/postmortem")
+        print(String(decoding: body, as: UTF8.self), terminator: "")
     }
 }

@@ -59,6 +59,9 @@ struct ClientCommandsTests {
         #expect(shown.output.contains("observed: "), "Vigil's observation is on the timeline")
         #expect(shown.output.contains("backup resident paged"))
         #expect(try await Self.run(["incident", "show", "INC-9", "--server", base], in: directory).status == 1)
+        let postmortem = try await Self.run(["incident", "postmortem", "INC-1", "--server", base], in: directory)
+        #expect(postmortem.output.contains("# Post-mortem: INC-1 — Night float called in sick"), "\(postmortem.output)")
+        #expect(postmortem.output.contains("backup resident paged"))
         let refused = try await Self.run(
             ["incident", "open", "x", "--by", "y", "--server", base], token: nil, in: directory)
         #expect(refused.status == 1)

@@ -153,6 +153,12 @@ struct IncidentDaemonTests {
             ], "\(kinds)")
         let step = (after["timeline"] as? [[String: Any]])?.first { $0["kind"] as? String == "notification_sent" }
         #expect(step?["text"] as? String == "escalation policy critical took step 1")
+        let postmortem = try await daemon.get("/api/v1/incidents/\(id)/postmortem")
+        #expect(postmortem.status == 200)
+        #expect(postmortem.header("Content-Type")?.hasPrefix("text/markdown") == true)
+        #expect(postmortem.bodyText.hasPrefix("# Post-mortem: \(id) — CoverageGap: Clinic uncovered"))
+        #expect(postmortem.bodyText.contains("chief resident called in"), "the real timeline")
+        #expect(try await daemon.get("/api/v1/incidents/INC-404/postmortem").status == 404)
         let again = try JSONBody.data(try await daemon.get("/api/v1/incidents"))
         #expect((again["incidents"] as? [[String: Any]])?.count == 1, "no second incident for the same alert")
         try await daemon.stop()

@@ -50,6 +50,16 @@ struct IncidentRoutes {
             }
             return await Self.answer(incident, control: control)
         }
+        router.get("/api/v1/incidents/{id}/postmortem") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let incident = try await Self.run({ try await control.incident(id: id) }) else {
+                throw APIError(.notFound, type: "not_found", IncidentError.notFound(id).description)
+            }
+            let text = PostMortem.markdown(incident, timeZone: await control.timeZone())
+            return Response(
+                status: .ok, headers: [.contentType: "text/markdown; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
         router.post("/api/v1/incidents") { request, context in
             let body = try await Self.body(request, context: context)
             let title = try Self.text(body, "title", required: true) ?? ""
