@@ -10,7 +10,7 @@ struct IncidentCommand: AsyncParsableCommand {
         subcommands: [
             IncidentListCommand.self, IncidentShowCommand.self, IncidentOpenCommand.self,
             IncidentAdvanceCommand.self, IncidentNoteCommand.self, IncidentAckCommand.self,
-            IncidentPostmortemCommand.self,
+            IncidentApproveCommand.self, IncidentPostmortemCommand.self,
         ])
 }
 
@@ -45,6 +45,16 @@ enum IncidentText {
         }
         text += "\nkey: \(incident["key"] as? String ?? "")\n"
         text += "detected: \(incident["detectedAt"] as? String ?? "")\n"
+        for proposal in incident["proposals"] as? [[String: Any]] ?? [] {
+            var line = "proposal \(proposal["number"] as? Int ?? 0): \(proposal["summary"] as? String ?? "")"
+            if let approval = proposal["approval"] as? [String: Any] {
+                line += " (approved by \(approval["by"] as? String ?? ""))"
+            } else if proposal["needsApproval"] as? Bool == true {
+                line += " (needs approval)"
+            }
+            if proposal["appliedAt"] != nil { line += " [acted on]" }
+            text += line + "\n"
+        }
         if let target = incident["responseTarget"] as? [String: Any] {
             text += "response target: \(target["target"] as? String ?? "") (by \(target["deadline"] as? String ?? ""))"
             if let met = target["met"] as? Bool { text += met ? ", met" : ", missed" }
@@ -144,11 +154,15 @@ struct IncidentAdvanceCommand: AsyncParsableCommand {
     @Flag(name: .customLong("false-alarm"), help: "Resolve it as a false alarm (with --reason).")
     var falseAlarm = false
 
+    @Option(name: .long, help: "With acting: the proposal to act on (approved first when it must be).")
+    var proposal: Int?
+
     @OptionGroup var options: ServerOption
 
     func run() async throws {
         var object: [String: Any] = ["phase": phase, "by": by, "false_alarm": falseAlarm]
         if let reason { object["reason"] = reason }
+        if let proposal { object["proposal"] = proposal }
         let answer = await AlertmanagerClient(server: options.server, command: "incident advance")
             .send(
                 "POST", "/api/v1/incidents/\(id)/phase",
@@ -216,5 +230,28 @@ struct IncidentPostmortemCommand: AsyncParsableCommand {
         let body = await AlertmanagerClient(server: options.server, command: "incident postmortem")
             .send("GET", "/api/v1/incidents/\(id)/postmortem")
         print(String(decoding: body, as: UTF8.self), terminator: "")
+    }
+}
+
+struct IncidentApproveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve one of Vigil's proposals for an incident (on the record).")
+
+    @Argument(help: "The incident's id.")
+    var id: String
+
+    @Argument(help: "The proposal's number, as `vigil incident show` lists them.")
+    var proposal: Int
+
+    @Option(name: .long, help: "Who approves.")
+    var by: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["proposal": proposal, "by": by])
+        _ = await AlertmanagerClient(server: options.server, command: "incident approve")
+            .send("POST", "/api/v1/incidents/\(id)/approve", body: Array(body), authorized: true)
+        print("proposal \(proposal) of \(id) approved by \(by)")
     }
 }

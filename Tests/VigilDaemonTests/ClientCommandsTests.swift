@@ -43,6 +43,15 @@ struct ClientCommandsTests {
         let advanced = try await Self.run(
             ["incident", "advance", "INC-1", "deciding", "--by", "coordinator", "--server", base], in: directory)
         #expect(advanced.output.contains("INC-1 is deciding"), "\(advanced.output)")
+        let proposals = try await Self.run(["incident", "show", "INC-1", "--server", base], in: directory)
+        #expect(proposals.output.contains("proposal 1: "), "\(proposals.output)")
+        let unknown = try await Self.run(
+            ["incident", "approve", "INC-1", "99", "--by", "dr.baker", "--server", base], in: directory)
+        #expect(unknown.status == 1)
+        #expect(unknown.output.contains("has no proposal 99"), "\(unknown.output)")
+        let approved = try await Self.run(
+            ["incident", "approve", "INC-1", "1", "--by", "dr.baker", "--server", base], in: directory)
+        #expect(approved.output.contains("proposal 1 of INC-1 approved by dr.baker"), "\(approved.output)")
         let noted = try await Self.run(
             ["incident", "note", "INC-1", "backup resident paged", "--by", "coordinator", "--server", base],
             in: directory)

@@ -146,11 +146,15 @@ struct IncidentDaemonTests {
         #expect(after["phase"] as? String == "deciding")
         #expect((after["acknowledgement"] as? [String: Any])?["by"] as? String == "dr.adams")
         let kinds = (after["timeline"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
+        // The escalation step lands whenever the incident loop first sees it (the alerting loop
+        // flushes on its own schedule), so it is checked apart from the order of the rest.
         #expect(
-            kinds == [
-                "opened", "alert_fired", "notification_sent", "phase", "observation", "phase", "orientation", "phase",
-                "note", "acknowledged",
+            kinds.filter { $0 != "proposal" && $0 != "notification_sent" } == [
+                "opened", "alert_fired", "phase", "observation", "phase", "orientation", "phase", "note",
+                "acknowledged",
             ], "\(kinds)")
+        #expect(kinds.filter { $0 == "notification_sent" }.count == 1, "\(kinds)")
+        #expect(kinds.contains("proposal"), "deciding brings Vigil's proposals")
         let step = (after["timeline"] as? [[String: Any]])?.first { $0["kind"] as? String == "notification_sent" }
         #expect(step?["text"] as? String == "escalation policy critical took step 1")
         let postmortem = try await daemon.get("/api/v1/incidents/\(id)/postmortem")
@@ -168,5 +172,80 @@ struct IncidentDaemonTests {
         for action in ["incident.open", "incident.observe", "incident.phase", "incident.note", "incident.ack"] {
             #expect(audit.contains(action), "\(action) is not on the audit log")
         }
+    }
+
+    /// Two faculty; f1 covers clinic every morning and is away on 07-07 and 07-08: a mass absence.
+    static let absenceProgram = """
+        {"program": "Absence", "timezone": "America/Chicago",
+         "people": [
+           {"id": "f1", "name": "Dr One", "role": "faculty", "max_sessions_per_week": 10},
+           {"id": "f2", "name": "Dr Two", "role": "faculty", "max_sessions_per_week": 10},
+           {"id": "r1", "name": "Res One", "role": "resident", "pgy": 1}],
+         "rotations": [{"id": "clinic", "name": "Continuity clinic", "category": "continuity_of_care",
+                        "min_faculty": 1, "supervision": true}],
+         "assignments": [
+           {"person": "r1", "date": "2026-07-06", "session": "AM", "rotation": "clinic"},
+           {"person": "f1", "date": "2026-07-06", "session": "AM", "rotation": "clinic"},
+           {"person": "r1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},
+           {"person": "f1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},
+           {"person": "r1", "date": "2026-07-08", "session": "AM", "rotation": "clinic"},
+           {"person": "f1", "date": "2026-07-08", "session": "AM", "rotation": "clinic"}],
+         "absences": [{"person": "f1", "start": "2026-07-07", "end": "2026-07-08", "type": "sick"}]}
+        """
+
+    @Test func aMassAbsenceIsDecidedApprovedAndActedOnWithARecoveryPoint() async throws {
+        let directory = TestDirectory()
+        try directory.write("etc/escalation.yml", Self.escalation)
+        let daemon = try await ScheduleTestDaemon.start(
+            directory: directory, schedule: Self.absenceProgram, config: Self.config)
+        let id = try #require(
+            try JSONBody.data(
+                try await Self.post(
+                    daemon, "/api/v1/incidents", ["title": "Clinic uncovered", "severity": "P1", "by": "coordinator"])
+            )["id"] as? String)
+        let oriented = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))
+        let hypotheses = (oriented["orientation"] as? [String: Any])?["hypotheses"] as? [[String: Any]]
+        #expect(hypotheses?.first?["mode"] as? String == "mass_absence", "\(hypotheses ?? [])")
+
+        // Deciding: Vigil proposes, the fallback with its projected effect.
+        let deciding = try JSONBody.data(
+            try await Self.post(daemon, "/api/v1/incidents/\(id)/phase", ["phase": "deciding", "by": "dr.adams"]))
+        let proposals = try #require(deciding["proposals"] as? [[String: Any]], "\(deciding)")
+        let fallback = try #require(proposals.first { $0["strategy"] as? String == "fallback" }, "\(proposals)")
+        let number = try #require(fallback["number"] as? Int)
+        let scenario = try #require(fallback["fallback"] as? String)
+        #expect(fallback["needsApproval"] as? Bool == true)
+        #expect((fallback["expected"] as? [String: Any])?["coverageBefore"] is Double)
+
+        // Acting before approval: 409, nothing changes.
+        let early = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "acting", "proposal": number, "by": "dr.adams"])
+        #expect(early.status == 409)
+        #expect(early.bodyText.contains("needs approval by a named person"), "\(early.bodyText)")
+        #expect(try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["phase"] as? String == "deciding")
+
+        let approved = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/approve", ["proposal": number, "by": "dr.baker"])
+        #expect(approved.status == 200, "\(approved.bodyText)")
+        let acted = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "acting", "proposal": number, "by": "dr.adams"])
+        #expect(acted.status == 200, "\(acted.bodyText)")
+        let incident = try JSONBody.data(acted)
+        #expect(incident["phase"] as? String == "acting")
+        let action = try #require((incident["timeline"] as? [[String: Any]])?.last)
+        #expect(action["kind"] as? String == "action")
+        let details = try #require(action["details"] as? [String: String])
+        #expect(details["failed"] == nil, "\(action)")
+        let point = try #require(details["recovery_point"])
+        #expect(FileManager.default.fileExists(atPath: point), "the recovery point is a real backup")
+        #expect((action["text"] as? String)?.contains("coverage") == true)
+
+        // The engine runs with the fallback in force, and the metrics say so.
+        let state = try JSONBody.object(try await daemon.get("/api/v1/resilience/state"))
+        let document = (state["data"] as? [String: Any]) ?? state
+        #expect(document["active_fallback"] as? String == scenario, "\(state)")
+        let metrics = try await daemon.metrics()
+        #expect(metrics["resilience_fallback_activations_total{scenario=\"\(scenario)\"}"] == 1)
+        try await daemon.stop()
     }
 }

@@ -13,6 +13,14 @@ public enum IncidentError: Error, Sendable, Equatable, CustomStringConvertible {
     case actorRequired
     /// A note with nothing in it.
     case emptyNote
+    /// No proposal with that number on the incident.
+    case unknownProposal(id: String, number: Int)
+    /// A high-impact proposal runs only once a named person has approved it.
+    case approvalRequired(id: String, number: Int, summary: String)
+    /// The proposal has already been acted on.
+    case proposalApplied(id: String, number: Int)
+    /// Acting on a proposal happens from `deciding`.
+    case notDeciding(id: String, phase: IncidentPhase)
 
     public var description: String {
         switch self {
@@ -32,6 +40,15 @@ public enum IncidentError: Error, Sendable, Equatable, CustomStringConvertible {
             return "say who is making the change (\"by\")"
         case .emptyNote:
             return "a note needs some text"
+        case .unknownProposal(let id, let number):
+            return "incident \(id) has no proposal \(number); GET /api/v1/incidents/\(id) lists them"
+        case .approvalRequired(let id, let number, let summary):
+            return "incident \(id): proposal \(number) (\(summary)) needs approval by a named person first: "
+                + "POST /api/v1/incidents/\(id)/approve {\"proposal\": \(number), \"by\": \"name\"}"
+        case .proposalApplied(let id, let number):
+            return "incident \(id): proposal \(number) has already been acted on"
+        case .notDeciding(let id, let phase):
+            return "incident \(id) is \(phase.rawValue): a proposal is acted on from deciding"
         }
     }
 }

@@ -14,6 +14,7 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         case note
         case observation
         case orientation
+        case proposal
         case approval
         case action
         case verification

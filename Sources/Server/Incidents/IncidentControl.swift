@@ -14,6 +14,10 @@ public protocol IncidentControl: Sendable {
         -> Incident
     func note(_ id: String, text: String, by: String) async throws -> Incident
     func acknowledge(_ id: String, by: String) async throws -> Incident
+    /// A named person approves a high-impact proposal.
+    func approve(_ id: String, proposal: Int, by: String) async throws -> Incident
+    /// Acts on a proposal (from deciding): recovery point, then the change, on the record.
+    func act(_ id: String, proposal: Int, by: String) async throws -> Incident
     /// The program's time zone, for the P4 target (the next business day).
     func timeZone() async -> TimeZone
 }

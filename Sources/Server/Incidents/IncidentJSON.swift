@@ -74,6 +74,7 @@ enum IncidentJSON {
             // What Vigil observed at open and the failure modes it points to, as stored.
             json.member("observation", raw: encoded(incident.observation))
             json.member("orientation", raw: encoded(incident.orientation))
+            json.member("proposals", raw: encoded(incident.proposals))
             json.member("phases")
             json.beginArray()
             for entry in incident.phases {

@@ -6,7 +6,8 @@ import VigilCore
 
 /// The incident API: `GET /api/v1/incidents[?state=open|resolved&since=TIME]`, `GET
 /// /api/v1/incidents/{id}` (phases and timeline included), `POST /api/v1/incidents` (open by hand),
-/// `POST /api/v1/incidents/{id}/phase`, `/notes` and `/ack`. Writes need the bearer token (the
+/// `POST /api/v1/incidents/{id}/phase` (with `"proposal": N` when moving to acting, to act on a
+/// proposal), `/approve`, `/notes` and `/ack`. Writes need the bearer token (the
 /// access policy's rule for every POST). A move the method does not allow, or an unknown phase,
 /// is 409 with the allowed moves; an unknown incident 404; a malformed body 400. Nothing changes
 /// on any of them.
@@ -82,6 +83,7 @@ struct IncidentRoutes {
             let by = try Self.text(body, "by", required: true) ?? ""
             let reason = try Self.text(body, "reason", required: false)
             let falseAlarm = body["false_alarm"] as? Bool ?? false
+            let proposal = try Self.number(body, "proposal", required: false)
             let incident = try await Self.run {
                 guard let phase = IncidentPhase(rawValue: phaseText) else {
                     let error = IncidentError.unknownPhase(phaseText)
@@ -93,8 +95,19 @@ struct IncidentRoutes {
                             + (allowed.isEmpty
                                 ? "" : "; incident \(id) may move to: \(allowed.joined(separator: ", "))"))
                 }
+                if phase == .acting, let number = proposal {
+                    return try await control.act(id, proposal: number, by: by)
+                }
                 return try await control.move(id, to: phase, by: by, reason: reason, falseAlarm: falseAlarm)
             }
+            return await Self.answer(incident, control: control)
+        }
+        router.post("/api/v1/incidents/{id}/approve") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            let body = try await Self.body(request, context: context)
+            let number = try Self.number(body, "proposal", required: true) ?? 0
+            let by = try Self.text(body, "by", required: true) ?? ""
+            let incident = try await Self.run { try await control.approve(id, proposal: number, by: by) }
             return await Self.answer(incident, control: control)
         }
         router.post("/api/v1/incidents/{id}/notes") { request, context in
@@ -132,6 +145,9 @@ struct IncidentRoutes {
             case .notFound: throw APIError(.notFound, type: "not_found", error.description)
             case .invalidTransition, .reasonRequired, .unknownPhase:
                 throw APIError(.conflict, type: "conflict", error.description)
+            case .unknownProposal: throw APIError(.notFound, type: "not_found", error.description)
+            case .approvalRequired, .proposalApplied, .notDeciding:
+                throw APIError(.conflict, type: "conflict", error.description)
             case .actorRequired, .emptyNote: throw APIError(.badRequest, type: "bad_data", error.description)
             }
         } catch let error as APIError {
@@ -149,6 +165,21 @@ struct IncidentRoutes {
             throw APIError(.badRequest, type: "bad_data", "the body must be a JSON object")
         }
         return object
+    }
+
+    /// A whole-number field of `body` (a proposal number).
+    static func number(_ body: [String: Any], _ name: String, required: Bool) throws -> Int? {
+        guard let value = body[name], !(value is NSNull) else {
+            if required { throw APIError(.badRequest, type: "bad_data", "\"\(name)\" is required") }
+            return nil
+        }
+        // JSON's true and false are numbers to Foundation: told apart by their Objective-C type "c".
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
+            number.doubleValue == number.doubleValue.rounded(), number.intValue > 0
+        else {
+            throw APIError(.badRequest, type: "bad_data", "\"\(name)\" must be a proposal number (1, 2, …)")
+        }
+        return number.intValue
     }
 
     /// A string field of `body`: refused when not a string, missing or empty when `required`, or

@@ -29,6 +29,8 @@ public actor IncidentService: Service, IncidentControl {
     private let metrics: IncidentMetrics?
     /// What the "observe" step reads when an incident opens; nil observes nothing (unit tests).
     private let observation: (@Sendable (Int64) async -> Observer.Input)?
+    /// Carries out proposals; nil proposes and acts on nothing (unit tests).
+    private let actuator: (any IncidentActuator)?
     /// How often incidents are brought in line with the alert groups (ms).
     let interval: Int64
     private var restored = false
@@ -39,8 +41,10 @@ public actor IncidentService: Service, IncidentControl {
         acknowledgeGroup: @escaping @Sendable (String, String) async -> Void,
         audit: @escaping @Sendable (String, String, [String: String]) async -> Void, clock: any VigilClock,
         logger: Logger, metrics: IncidentMetrics? = nil,
-        observation: (@Sendable (Int64) async -> Observer.Input)? = nil, interval: Int64 = 5_000
+        observation: (@Sendable (Int64) async -> Observer.Input)? = nil, actuator: (any IncidentActuator)? = nil,
+        interval: Int64 = 5_000
     ) {
+        self.actuator = actuator
         self.metrics = metrics
         self.observation = observation
         self.store = store
@@ -200,8 +204,67 @@ public actor IncidentService: Service, IncidentControl {
         var details = ["phase": phase.rawValue]
         if let reason { details["reason"] = reason }
         if falseAlarm { details["false_alarm"] = "true" }
-        return try await commit("incident.phase", by: actor, details: details) {
+        let moved = try await commit("incident.phase", by: actor, details: details) {
             try $0.move(id, to: phase, by: actor, reason: reason, falseAlarm: falseAlarm, now: now)
+        }
+        if phase == .deciding { return try await propose(id) }
+        return moved
+    }
+
+    /// The method's "decide", done by the machine: proposals from the decision tree with the
+    /// engine's projected effect, strategies already tried left out.
+    private func propose(_ id: String) async throws -> Incident {
+        let context = await actuator?.decisionContext()
+        let orientation = book.incidents[id]?.orientation
+        let proposals = Decider.propose(
+            orientation: orientation, report: context?.report, firstNumber: book.nextProposalNumber(id),
+            tried: book.triedStrategies(id), project: { state in context?.project(state) })
+        let now = clock.now().unixMilliseconds
+        return try await commit("incident.propose", by: TimelineEntry.daemon, details: ["count": "\(proposals.count)"])
+        {
+            try $0.proposed(id, proposals: proposals, now: now)
+        }
+    }
+
+    public func approve(_ id: String, proposal number: Int, by actor: String) async throws -> Incident {
+        let now = clock.now().unixMilliseconds
+        return try await commit("incident.approve", by: actor, details: ["proposal": "\(number)"]) {
+            try $0.approve(id, proposal: number, by: actor, now: now)
+        }
+    }
+
+    /// Acts on a cleared proposal: the incident moves to acting, a recovery point is taken, the
+    /// change is put in force, and the figures before and after (or the failure) go on the record.
+    public func act(_ id: String, proposal number: Int, by actor: String) async throws -> Incident {
+        let now = clock.now().unixMilliseconds
+        var proposal: Proposal?
+        _ = try await commit("incident.act", by: actor, details: ["proposal": "\(number)"]) { book in
+            let result = try book.act(id, proposal: number, by: actor, now: now)
+            proposal = result.proposal
+            return result.incident
+        }
+        guard let proposal else { throw IncidentError.unknownProposal(id: id, number: number) }
+        var text: String
+        var details = ["proposal": "\(number)", "strategy": proposal.strategy.rawValue]
+        if proposal.strategy == .investigate {
+            text = "investigating: no change made to the schedule"
+        } else if let actuator {
+            do {
+                let point = try await actuator.recoveryPoint(incident: id, proposal: number)
+                details["recovery_point"] = point
+                let effect = try await actuator.apply(proposal, incident: id, by: actor)
+                text = "\(proposal.summary): \(effect); recovery point \(point)"
+            } catch {
+                text = "\(proposal.summary) could not be carried out: \(error)"
+                details["failed"] = "true"
+            }
+        } else {
+            text = "\(proposal.summary): nothing carries out actions here"
+            details["failed"] = "true"
+        }
+        let at = clock.now().unixMilliseconds
+        return try await commit("incident.action", by: actor, details: details) {
+            try $0.recordAction(id, text: text, details: details, by: actor, now: at)
         }
     }
 

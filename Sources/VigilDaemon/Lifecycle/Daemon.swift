@@ -187,7 +187,10 @@ public final class Daemon: Sendable {
                         changes: ScheduleChangeStore(database: database))
                 ] now in
                 await source.input(now: now)
-            })
+            },
+            actuator: DaemonIncidentActuator(
+                runner: resilience, schedule: scheduleSource, state: state, database: database,
+                backups: backupDirectory, registry: registry, clock: options.clock))
         for path in loaded.generated {
             do {
                 _ = try auditLog.append(

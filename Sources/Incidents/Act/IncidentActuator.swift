@@ -1,0 +1,36 @@
+import Resilience
+
+/// What acting on a proposal needs from the daemon: a recovery point first, then the change to
+/// the engine's state. The engine declares it; the daemon implements it with SQLite's online
+/// backup and the resilience runner.
+public protocol IncidentActuator: Sendable {
+    /// The engine's current report, the program and window it covers, for proposals and their
+    /// projected effect; nil when no schedule is loaded.
+    func decisionContext() async -> DecisionContext?
+    /// Takes a recovery point (an online backup of the database, the schedule version in force)
+    /// and says where it is.
+    func recoveryPoint(incident: String, proposal: Int) async throws -> String
+    /// Puts `proposal` in force; returns the engine's figures before and after.
+    func apply(_ proposal: Proposal, incident: String, by: String) async throws -> Proposal.Effect
+}
+
+/// The engine's view when a decision is made, and a way to re-run it on a proposed state.
+public struct DecisionContext: Sendable {
+    public var report: ResilienceReport
+    public var project: @Sendable (EngineState) -> ResilienceReport
+
+    public init(report: ResilienceReport, project: @escaping @Sendable (EngineState) -> ResilienceReport) {
+        self.report = report
+        self.project = project
+    }
+}
+
+/// Why an action could not be carried out; the incident stays in `acting` with the failure on
+/// its timeline, for a person to go back to deciding.
+public struct ActionError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Incidents
+import Prometheus
+import Resilience
+import Storage
+import VigilCore
+
+/// Carries out incidents' proposals in the daemon: the recovery point is an online backup of the
+/// database into `<data>/backups/` (the schedule version in force is in it), the change goes
+/// through the resilience runner as `PUT /api/v1/resilience/state` does, and the engine is re-run
+/// at once so the figures after are real. Counts `resilience_load_shedding_events_total` and
+/// `resilience_fallback_activations_total`.
+struct DaemonIncidentActuator: IncidentActuator {
+    let runner: ResilienceRunner
+    let schedule: ScheduleSource
+    let state: DaemonState
+    let database: VigilDatabase
+    let backups: String
+    let registry: PrometheusCollectorRegistry
+    let clock: any VigilClock
+
+    func decisionContext() async -> DecisionContext? {
+        guard let report = await runner.latestReport, let program = await schedule.current?.program else {
+            return nil
+        }
+        let settings = await state.config.resilience
+        let window = report.window
+        return DecisionContext(report: report) { proposed in
+            ResilienceEngine(settings: settings).evaluate(program: program, window: window, state: proposed)
+        }
+    }
+
+    func recoveryPoint(incident: String, proposal: Int) async throws -> String {
+        let version = await schedule.current?.version ?? 0
+        let name = "\(DatabaseBackup.stamp(clock.now()))-\(incident)-proposal\(proposal)-schedule-v\(version).db"
+        let path = (backups as NSString).appendingPathComponent(name)
+        _ = try DatabaseBackup.backup(database, to: path)
+        return path
+    }
+
+    func apply(_ proposal: Proposal, incident: String, by: String) async throws -> Proposal.Effect {
+        guard let before = await runner.latestReport else { throw ActionError("no schedule is loaded") }
+        var engineState = await runner.engineState
+        switch proposal.strategy {
+        case .loadShedding:
+            guard let level = proposal.sheddingLevel.flatMap(LoadSheddingLevel.init(rawValue:)) else {
+                throw ActionError("proposal \(proposal.number) names no load-shedding level")
+            }
+            engineState.sheddingLevel = level
+        case .fallback:
+            guard let scenario = proposal.fallback.flatMap(FallbackScenario.init(rawValue:)) else {
+                throw ActionError("proposal \(proposal.number) names no known fallback")
+            }
+            engineState.activeFallback = scenario
+        case .rollback:
+            throw ActionError(
+                "rolling the schedule back is not automated yet: push the previous version with PUT /api/v1/schedule")
+        case .investigate:
+            throw ActionError("investigating changes nothing")
+        }
+        let now = clock.now()
+        let previous = await runner.engineState
+        try await runner.setState(engineState, actor: "incident \(incident) (\(by))", at: now)
+        await runner.refresh(at: now, config: await state.config)
+        if previous.sheddingLevel != engineState.sheddingLevel {
+            counter(
+                "load_shedding_events", "Load-shedding level changes made by incidents.",
+                [
+                    ("from_level", "\(previous.sheddingLevel.rawValue)"),
+                    ("to_level", "\(engineState.sheddingLevel.rawValue)"),
+                ]
+            ).increment()
+        }
+        if let scenario = engineState.activeFallback, previous.activeFallback != scenario {
+            counter(
+                "fallback_activations", "Static-stability fallbacks activated by incidents.",
+                [("scenario", scenario.rawValue)]
+            ).increment()
+        }
+        guard let after = await runner.latestReport else {
+            throw ActionError("the engine gave no report after the change")
+        }
+        return Proposal.Effect(
+            defenseBefore: before.defense.level.description, defenseAfter: after.defense.level.description,
+            coverageBefore: before.coverage.rate, coverageAfter: after.coverage.rate,
+            utilizationBefore: before.utilization.rate, utilizationAfter: after.utilization.rate,
+            gapSlotsBefore: before.coverage.gapSlots, gapSlotsAfter: after.coverage.gapSlots)
+    }
+
+    private func counter(_ name: String, _ help: String, _ labels: [(String, String)]) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(namespace: "resilience", metricName: name, unitName: "total", helpText: help),
+            labels: labels)
+    }
+}
