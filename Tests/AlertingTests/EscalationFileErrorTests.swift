@@ -206,7 +206,7 @@ private func parse(
         ErrorCase(
             "a key of Alertmanager's configuration that belongs in etc/vigil.yml",
             "receivers:\n  - name: x\n",
-            #"esc.yml:1:1: receivers: unknown key "receivers" (known keys: escalation_policies, incident_policies, inhibit_rules, mute_time_intervals, oncall, route, time_intervals)"#
+            #"esc.yml:1:1: receivers: unknown key "receivers" (known keys: escalation_policies, incident_policies, incident_verification_hold, inhibit_rules, mute_time_intervals, oncall, route, time_intervals)"#
         ),
         ErrorCase(
             "a matcher with a bad regular expression",

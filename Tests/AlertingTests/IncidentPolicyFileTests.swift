@@ -37,6 +37,8 @@ import TimeSeries
         #expect(config.incidentPolicy(for: critical)?.severity == .p1)
         #expect(config.incidentPolicy(for: critical)?.incidentKey(critical) == "alertname=CoverageGap")
         #expect(config.incidentPolicy(for: Labels(["severity": "warning"])) == nil)
+        #expect(config.incidentVerificationHold == 15 * 60_000, "recovery holds 15 minutes unless told")
+        #expect(try Self.parse("incident_verification_hold: 5m\n").incidentVerificationHold == 5 * 60_000)
     }
 
     @Test func eachMistakeIsReportedWhereItIsWritten() {

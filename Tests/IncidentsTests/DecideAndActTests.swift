@@ -29,6 +29,8 @@ import Testing
             orientation: try Self.orientation(), report: report, firstNumber: 1, tried: [], project: project)
         #expect(proposals.map(\.number) == Array(1...proposals.count))
         #expect(proposals.last?.strategy == .investigate, "investigating is always an option")
+        #expect(
+            proposals.filter { $0.strategy == .fallback }.count == 1, "one fallback, however many modes point to it")
         let fallback = try #require(proposals.first { $0.strategy == .fallback }, "\(proposals)")
         #expect(fallback.needsApproval, "any fallback needs approval")
         let scenario = try #require(fallback.fallback.flatMap(FallbackScenario.init(rawValue:)))

@@ -31,6 +31,7 @@ struct IncidentDaemonTests {
             steps:
               - {after: 0s, notify: [on_call_admin]}
               - {after: 15m, notify: [on_call_admin]}
+        incident_verification_hold: 1m
         incident_policies:
           - matchers: ['severity="critical"']
             severity: P1
@@ -246,6 +247,25 @@ struct IncidentDaemonTests {
         #expect(document["active_fallback"] as? String == scenario, "\(state)")
         let metrics = try await daemon.metrics()
         #expect(metrics["resilience_fallback_activations_total{scenario=\"\(scenario)\"}"] == 1)
+
+        // Verifying: the fallback covers the slots but leaves r1 unsupervised (critical ACGME
+        // violations), so Vigil sends the incident back to deciding with the next proposals.
+        _ = try await Self.post(daemon, "/api/v1/incidents/\(id)/ack", ["by": "dr.adams"])
+        let verifying = try await Self.post(
+            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "verifying", "by": "dr.adams"])
+        #expect(verifying.status == 200)
+        await Self.settle(daemon)
+        let verified = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))
+        #expect(verified["phase"] as? String == "deciding", "\(verified["timeline"] ?? "")")
+        let back = (verified["phases"] as? [[String: Any]])?.last
+        #expect(back?["by"] as? String == "vigil")
+        #expect((back?["reason"] as? String)?.contains("critical ACGME violations") == true, "\(back ?? [:])")
+        #expect(verified["acknowledgement"] is NSNull, "the escalation continues")
+        let again = (verified["proposals"] as? [[String: Any]]) ?? []
+        #expect(again.count > proposals.count, "new proposals for the next strategy")
+        #expect(
+            again.dropFirst(proposals.count).allSatisfy { $0["fallback"] as? String != scenario },
+            "the fallback that did not recover is not proposed again")
         try await daemon.stop()
     }
 }

@@ -21,6 +21,8 @@ public struct EscalationConfig: Sendable, Equatable {
     /// `incident_policies`, in order: the first that matches a firing alert opens or joins an
     /// incident (``IncidentPolicy/defaults`` when no file has the key).
     public var incidentPolicies: [IncidentPolicy] = IncidentPolicy.defaults
+    /// `incident_verification_hold`: how long recovery must hold before an incident resolves (ms).
+    public var incidentVerificationHold: Int64 = 15 * 60_000
     /// The files read, in order.
     public var files: [String]
 

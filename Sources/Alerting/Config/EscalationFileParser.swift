@@ -77,6 +77,7 @@ public enum EscalationFileParser {
             route: route, inhibitRules: parts.inhibitRules, timeIntervals: intervals,
             policies: parts.policies.map(\.policy), rotations: rotations, files: sources.map(\.path))
         config.incidentPolicies = parts.incidentPolicies ?? IncidentPolicy.defaults
+        if let hold = parts.verificationHold { config.incidentVerificationHold = hold }
         return config
     }
 
@@ -89,6 +90,8 @@ public enum EscalationFileParser {
         var rotations: [RotationReader.Read] = []
         /// `incident_policies`, nil while no file has the key (then the defaults apply).
         var incidentPolicies: [IncidentPolicy]?
+        /// `incident_verification_hold`, if a file sets it.
+        var verificationHold: Int64?
     }
 
     /// A route as read, with where each receiver and interval name was written.
@@ -111,6 +114,7 @@ public enum EscalationFileParser {
         parts.inhibitRules += root.sequence("inhibit_rules") { InhibitRuleReader.read($0) } ?? []
         parts.policies += root.sequence("escalation_policies") { EscalationPolicyReader.read($0) } ?? []
         parts.rotations += root.sequence("oncall") { RotationReader.read($0) } ?? []
+        if let hold = root.duration("incident_verification_hold") { parts.verificationHold = hold.milliseconds }
         if let policies = root.sequence("incident_policies", { IncidentPolicyReader.read($0) }) {
             parts.incidentPolicies = (parts.incidentPolicies ?? []) + policies
         }

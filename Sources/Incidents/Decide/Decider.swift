@@ -28,7 +28,8 @@ public enum Decider {
                 switch mode {
                 case .overCapacity, .coverageGap:
                     if let level = report.shedding.recommendedLevel, level > report.state.sheddingLevel,
-                        !tried.contains("load_shedding:\(level.rawValue)")
+                        !tried.contains("load_shedding:\(level.rawValue)"),
+                        !proposals.contains(where: { $0.sheddingLevel == level.rawValue })
                     {
                         var state = report.state
                         state.sheddingLevel = level
@@ -47,7 +48,8 @@ public enum Decider {
                     }
                 case .massAbsence, .contingencyFailure:
                     if let plan = recommendedFallback(report), report.state.activeFallback != plan.scenario,
-                        !tried.contains("fallback:\(plan.scenario.rawValue)")
+                        !tried.contains("fallback:\(plan.scenario.rawValue)"),
+                        !proposals.contains(where: { $0.fallback == plan.scenario.rawValue })
                     {
                         var state = report.state
                         state.activeFallback = plan.scenario

@@ -58,6 +58,8 @@ public struct Incident: Sendable, Equatable, Codable {
     public var observation: Observation?
     /// The failure modes that observation points to, ranked (the method's "orient").
     public var orientation: Orientation?
+    /// Since when verification has found the program recovered (ms), while it holds.
+    public var recoveredSince: Int64?
     /// What Vigil proposed, over the incident's life (the method's "decide").
     public var proposals: [Proposal] = []
     public var timeline: [TimelineEntry]

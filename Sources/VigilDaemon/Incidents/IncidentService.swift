@@ -23,6 +23,10 @@ public actor IncidentService: Service, IncidentControl {
     private let zone: @Sendable () async -> TimeZone
     /// Acknowledges an alert group on the incident's behalf (so its escalation stops).
     private let acknowledgeGroup: @Sendable (String, String) async -> Void
+    /// Takes a group's acknowledgement back (a failed verification: the escalation continues).
+    private let unacknowledgeGroup: @Sendable (String) async -> Void
+    /// How long recovery must hold before an incident resolves (ms).
+    private let verificationHold: @Sendable () async -> Int64
     private let audit: @Sendable (String, String, [String: String]) async -> Void
     private let clock: any VigilClock
     private let logger: Logger
@@ -39,6 +43,8 @@ public actor IncidentService: Service, IncidentControl {
         store: IncidentRepository, pipeline: AlertPipeline, policies: @escaping @Sendable () async -> [IncidentPolicy],
         timeZone: @escaping @Sendable () async -> TimeZone,
         acknowledgeGroup: @escaping @Sendable (String, String) async -> Void,
+        unacknowledgeGroup: @escaping @Sendable (String) async -> Void = { _ in },
+        verificationHold: @escaping @Sendable () async -> Int64 = { 15 * 60_000 },
         audit: @escaping @Sendable (String, String, [String: String]) async -> Void, clock: any VigilClock,
         logger: Logger, metrics: IncidentMetrics? = nil,
         observation: (@Sendable (Int64) async -> Observer.Input)? = nil, actuator: (any IncidentActuator)? = nil,
@@ -52,6 +58,8 @@ public actor IncidentService: Service, IncidentControl {
         self.policies = policies
         self.zone = timeZone
         self.acknowledgeGroup = acknowledgeGroup
+        self.unacknowledgeGroup = unacknowledgeGroup
+        self.verificationHold = verificationHold
         self.audit = audit
         self.clock = clock
         self.logger = logger
@@ -63,6 +71,7 @@ public actor IncidentService: Service, IncidentControl {
         let clock = self.clock
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             await sync()
+            await verifyAll()
             let deadline = clock.now().addingTimeInterval(Double(interval) / 1000)
             do {
                 try await cancelWhenGracefulShutdown { try await clock.sleep(until: deadline) }
@@ -126,6 +135,40 @@ public actor IncidentService: Service, IncidentControl {
             await audit(
                 TimelineEntry.daemon, "incident.open",
                 ["incident": incident.id, "severity": incident.severity.rawValue, "title": incident.title])
+        }
+    }
+
+    /// The method's "verify" for every incident in verifying: resolved once recovery held with its
+    /// alerts resolved; back to deciding (with new proposals, its groups' escalation resumed) when
+    /// the program has not recovered.
+    func verifyAll() async {
+        let verifying = book.incidents.values.filter { $0.phase == .verifying }.map(\.id).sorted()
+        guard !verifying.isEmpty, let actuator else { return }
+        let verdict = Verifier.check(await actuator.decisionContext()?.report)
+        let hold = await verificationHold()
+        for id in verifying {
+            let now = clock.now().unixMilliseconds
+            var next = book
+            guard let result = next.verify(id, verdict: verdict, hold: hold, now: now),
+                result.incident != book.incidents[id] || result.outcome != .holding
+            else { continue }
+            do {
+                try store.save([result.incident])
+            } catch {
+                logger.error(
+                    "cannot save an incident's verification", metadata: ["incident": "\(id)", "error": "\(error)"])
+                continue
+            }
+            let previous = book
+            book = next
+            taken([result.incident], previous: previous)
+            await audit(
+                TimelineEntry.daemon, "incident.verify",
+                ["incident": id, "outcome": "\(result.outcome)", "findings": verdict.findings.joined(separator: "; ")])
+            if result.outcome == .failed {
+                for key in result.incident.groupKeys { await unacknowledgeGroup(key) }
+                _ = try? await propose(id)
+            }
         }
     }
 

@@ -177,6 +177,16 @@ public final class Daemon: Sendable {
                         metadata: ["group": "\(key)", "error": "\(error)"])
                 }
             },
+            unacknowledgeGroup: { [alerting, logger] key in
+                do {
+                    _ = try await alerting.acknowledge(
+                        .unack, target: .group(key), by: "vigil", via: "incident", source: "")
+                } catch {
+                    logger.warning(
+                        "cannot resume an incident's alert group", metadata: ["group": "\(key)", "error": "\(error)"])
+                }
+            },
+            verificationHold: { [state] in await state.escalation.incidentVerificationHold },
             audit: { [state, clock = options.clock] actor, action, details in
                 await state.audit(actor: actor, action: action, at: clock.now(), details: details)
             }, clock: options.clock, logger: logger, metrics: IncidentMetrics(registry: registry),
