@@ -10,7 +10,7 @@ struct IncidentCommand: AsyncParsableCommand {
         subcommands: [
             IncidentListCommand.self, IncidentShowCommand.self, IncidentOpenCommand.self,
             IncidentAdvanceCommand.self, IncidentNoteCommand.self, IncidentAckCommand.self,
-            IncidentApproveCommand.self, IncidentPostmortemCommand.self,
+            IncidentApproveCommand.self, IncidentUndoCommand.self, IncidentPostmortemCommand.self,
         ])
 }
 
@@ -253,5 +253,26 @@ struct IncidentApproveCommand: AsyncParsableCommand {
         _ = await AlertmanagerClient(server: options.server, command: "incident approve")
             .send("POST", "/api/v1/incidents/\(id)/approve", body: Array(body), authorized: true)
         print("proposal \(proposal) of \(id) approved by \(by)")
+    }
+}
+
+struct IncidentUndoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Back to normal operations: no load shedding, no fallback (on the record).")
+
+    @Argument(help: "The incident's id.")
+    var id: String
+
+    @Option(name: .long, help: "Who undoes.")
+    var by: String
+
+    @OptionGroup var options: ServerOption
+
+    func run() async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["by": by])
+        let answer = await AlertmanagerClient(server: options.server, command: "incident undo")
+            .send("POST", "/api/v1/incidents/\(id)/undo", body: Array(body), authorized: true)
+        let last = (IncidentText.data(answer)["timeline"] as? [[String: Any]])?.last
+        print(last?["text"] as? String ?? "done")
     }
 }

@@ -266,6 +266,15 @@ struct IncidentDaemonTests {
         #expect(
             again.dropFirst(proposals.count).allSatisfy { $0["fallback"] as? String != scenario },
             "the fallback that did not recover is not proposed again")
+
+        // Undo: back to normal operations, an explicit step on the record.
+        let undone = try JSONBody.data(try await Self.post(daemon, "/api/v1/incidents/\(id)/undo", ["by": "dr.adams"]))
+        let undo = (undone["timeline"] as? [[String: Any]])?.last
+        #expect(
+            (undo?["text"] as? String)?.hasPrefix("back to normal operations (no load shedding, no fallback)") == true)
+        let normal = try JSONBody.object(try await daemon.get("/api/v1/resilience/state"))
+        #expect(((normal["data"] as? [String: Any]) ?? normal)["active_fallback"] is NSNull)
+        #expect(try await Self.post(daemon, "/api/v1/incidents/INC-404/undo", ["by": "x"]).status == 404)
         try await daemon.stop()
     }
 }

@@ -12,6 +12,8 @@ public protocol IncidentActuator: Sendable {
     func recoveryPoint(incident: String, proposal: Int) async throws -> String
     /// Puts `proposal` in force; returns the engine's figures before and after.
     func apply(_ proposal: Proposal, incident: String, by: String) async throws -> Proposal.Effect
+    /// Back to normal operations: no load shedding, no fallback; the figures before and after.
+    func restoreNormal(incident: String, by: String) async throws -> Proposal.Effect
 }
 
 /// The engine's view when a decision is made, and a way to re-run it on a proposed state.

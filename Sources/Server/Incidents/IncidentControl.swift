@@ -18,6 +18,8 @@ public protocol IncidentControl: Sendable {
     func approve(_ id: String, proposal: Int, by: String) async throws -> Incident
     /// Acts on a proposal (from deciding): recovery point, then the change, on the record.
     func act(_ id: String, proposal: Int, by: String) async throws -> Incident
+    /// Back to normal operations (no load shedding, no fallback), on the record.
+    func undo(_ id: String, by: String) async throws -> Incident
     /// The program's time zone, for the P4 target (the next business day).
     func timeZone() async -> TimeZone
 }

@@ -7,7 +7,7 @@ import VigilCore
 /// The incident API: `GET /api/v1/incidents[?state=open|resolved&since=TIME]`, `GET
 /// /api/v1/incidents/{id}` (phases and timeline included), `POST /api/v1/incidents` (open by hand),
 /// `POST /api/v1/incidents/{id}/phase` (with `"proposal": N` when moving to acting, to act on a
-/// proposal), `/approve`, `/notes` and `/ack`. Writes need the bearer token (the
+/// proposal), `/approve`, `/undo` (back to normal operations), `/notes` and `/ack`. Writes need the bearer token (the
 /// access policy's rule for every POST). A move the method does not allow, or an unknown phase,
 /// is 409 with the allowed moves; an unknown incident 404; a malformed body 400. Nothing changes
 /// on any of them.
@@ -116,6 +116,13 @@ struct IncidentRoutes {
             let text = try Self.text(body, "text", required: true) ?? ""
             let by = try Self.text(body, "by", required: true) ?? ""
             let incident = try await Self.run { try await control.note(id, text: text, by: by) }
+            return await Self.answer(incident, control: control)
+        }
+        router.post("/api/v1/incidents/{id}/undo") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            let body = try await Self.body(request, context: context)
+            let by = try Self.text(body, "by", required: true) ?? ""
+            let incident = try await Self.run { try await control.undo(id, by: by) }
             return await Self.answer(incident, control: control)
         }
         router.post("/api/v1/incidents/{id}/ack") { request, context in

@@ -38,26 +38,41 @@ struct DaemonIncidentActuator: IncidentActuator {
         return path
     }
 
+    func restoreNormal(incident: String, by: String) async throws -> Proposal.Effect {
+        try await change(incident: incident, by: by) { _ in EngineState() }
+    }
+
     func apply(_ proposal: Proposal, incident: String, by: String) async throws -> Proposal.Effect {
-        guard let before = await runner.latestReport else { throw ActionError("no schedule is loaded") }
-        var engineState = await runner.engineState
-        switch proposal.strategy {
-        case .loadShedding:
-            guard let level = proposal.sheddingLevel.flatMap(LoadSheddingLevel.init(rawValue:)) else {
-                throw ActionError("proposal \(proposal.number) names no load-shedding level")
+        try await change(incident: incident, by: by) { current in
+            var engineState = current
+            switch proposal.strategy {
+            case .loadShedding:
+                guard let level = proposal.sheddingLevel.flatMap(LoadSheddingLevel.init(rawValue:)) else {
+                    throw ActionError("proposal \(proposal.number) names no load-shedding level")
+                }
+                engineState.sheddingLevel = level
+            case .fallback:
+                guard let scenario = proposal.fallback.flatMap(FallbackScenario.init(rawValue:)) else {
+                    throw ActionError("proposal \(proposal.number) names no known fallback")
+                }
+                engineState.activeFallback = scenario
+            case .rollback:
+                throw ActionError(
+                    "rolling the schedule back is not automated yet: push the previous version with PUT /api/v1/schedule"
+                )
+            case .investigate:
+                throw ActionError("investigating changes nothing")
             }
-            engineState.sheddingLevel = level
-        case .fallback:
-            guard let scenario = proposal.fallback.flatMap(FallbackScenario.init(rawValue:)) else {
-                throw ActionError("proposal \(proposal.number) names no known fallback")
-            }
-            engineState.activeFallback = scenario
-        case .rollback:
-            throw ActionError(
-                "rolling the schedule back is not automated yet: push the previous version with PUT /api/v1/schedule")
-        case .investigate:
-            throw ActionError("investigating changes nothing")
+            return engineState
         }
+    }
+
+    /// Puts the state `next` makes of the current one in force, re-runs the engine, counts the change.
+    private func change(
+        incident: String, by: String, _ next: (EngineState) throws -> EngineState
+    ) async throws -> Proposal.Effect {
+        guard let before = await runner.latestReport else { throw ActionError("no schedule is loaded") }
+        let engineState = try next(await runner.engineState)
         let now = clock.now()
         let previous = await runner.engineState
         try await runner.setState(engineState, actor: "incident \(incident) (\(by))", at: now)

@@ -331,6 +331,27 @@ public actor IncidentService: Service, IncidentControl {
         return incident
     }
 
+    /// Back to normal operations (no load shedding, no fallback), as an explicit step on the
+    /// incident's record with the figures before and after.
+    public func undo(_ id: String, by actor: String) async throws -> Incident {
+        guard book.incidents[id] != nil else { throw IncidentError.notFound(id) }
+        guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw IncidentError.actorRequired }
+        var details = ["undo": "true"]
+        let text: String
+        do {
+            guard let actuator else { throw ActionError("nothing carries out actions here") }
+            let effect = try await actuator.restoreNormal(incident: id, by: actor)
+            text = "back to normal operations (no load shedding, no fallback): \(effect)"
+        } catch {
+            text = "back to normal operations failed: \(error)"
+            details["failed"] = "true"
+        }
+        let now = clock.now().unixMilliseconds
+        return try await commit("incident.undo", by: actor, details: details) {
+            try $0.recordAction(id, text: text, details: details, by: actor, now: now)
+        }
+    }
+
     public func timeZone() async -> TimeZone {
         await zone()
     }
