@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import TestSupport
 import Testing
 import Transport
@@ -131,5 +132,50 @@ struct IncidentEndToEndTests {
         #expect(postmortem.contains("Leading hypothesis: **mass_absence**"))
         #expect(postmortem.contains("- 1 action(s) did not recover the program on verification."))
         try await daemon.stop()
+    }
+
+    @Test func aBadPushIsRolledBackWithApproval() async throws {
+        let directory = TestDirectory()
+        try directory.write("etc/escalation.yml", Self.escalation)
+        let daemon = try await ScheduleTestDaemon.start(
+            directory: directory, schedule: Self.healthy, config: Self.config)
+        await daemon.tick()
+        // The bad push: f1's clinic assignment on the 7th is lost.
+        let bad = Self.healthy.replacingOccurrences(
+            of: #"{"person": "f1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},"#, with: "")
+        #expect(try await daemon.put("/api/v1/schedule", bad).status == 200)
+        await daemon.tick()
+        let opened = try JSONBody.data(
+            try await IncidentDaemonTests.post(
+                daemon, "/api/v1/incidents",
+                ["title": "Clinic uncovered after a push", "severity": "P2", "by": "coordinator"]))
+        let id = try #require(opened["id"] as? String)
+        let change = (opened["observation"] as? [String: Any])?["lastChange"] as? [String: Any]
+        #expect(change?["people"] as? [String] == ["f1"], "\(opened["observation"] ?? "")")
+        #expect(change?["slots"] as? [String] == ["2026-07-07 AM clinic"])
+
+        let deciding = try JSONBody.data(
+            try await IncidentDaemonTests.post(
+                daemon, "/api/v1/incidents/\(id)/phase", ["phase": "deciding", "by": "dr.adams"]))
+        let rollback = try #require(
+            (deciding["proposals"] as? [[String: Any]])?.first { $0["strategy"] as? String == "rollback" },
+            "\(deciding)")
+        let number = try #require(rollback["number"] as? Int)
+        _ = try await IncidentDaemonTests.post(
+            daemon, "/api/v1/incidents/\(id)/approve", ["proposal": number, "by": "dr.baker"])
+        let acted = try JSONBody.data(
+            try await IncidentDaemonTests.post(
+                daemon, "/api/v1/incidents/\(id)/phase", ["phase": "acting", "proposal": number, "by": "dr.adams"]))
+        let action = try #require((acted["timeline"] as? [[String: Any]])?.last)
+        #expect((action["details"] as? [String: String])?["failed"] == nil, "\(action)")
+        #expect((action["text"] as? String)?.contains("(1 → 0 gap slots)") == true, "\(action)")
+        let summary = try JSONBody.data(try await daemon.get("/api/v1/schedule/summary"))
+        #expect(summary["assignments"] as? Int == 6, "the previous version is back: \(summary)")
+        #expect(summary["version"] as? Int == 3, "the rollback is a push of its own")
+        try await daemon.stop()
+        let database = try VigilDatabase(path: directory.file("data/vigil.db"))
+        defer { try? database.close() }
+        let pushes = try AuditLog(database: database).recent(limit: 100, action: "schedule.push").map(\.actor)
+        #expect(pushes.contains("incident \(id) (dr.adams)"), "the rollback is on the audit log: \(pushes)")
     }
 }

@@ -68,19 +68,16 @@ public enum Decider {
                                 time: "immediate; reassignments to announce to those affected",
                                 needsApproval: true, approval: nil, appliedAt: nil))
                     }
+                case .recentChange:
+                    if !tried.contains("rollback"), !proposals.contains(where: { $0.strategy == .rollback }) {
+                        add(rollback)
+                    }
                 default:
                     break
                 }
             }
-        }
-        if modes.first == .recentChange, !tried.contains("rollback") {
-            add(
-                Proposal(
-                    number: 0, strategy: .rollback, sheddingLevel: nil, fallback: nil,
-                    summary: "Roll the schedule back to its previous version",
-                    expected: nil, risks: ["changes made since the previous version are lost and must be redone"],
-                    time: "minutes: push the previous version again", needsApproval: true, approval: nil,
-                    appliedAt: nil))
+        } else if modes.contains(.recentChange), !tried.contains("rollback") {
+            add(rollback)
         }
         add(
             Proposal(
@@ -92,6 +89,14 @@ public enum Decider {
                 needsApproval: false, approval: nil, appliedAt: nil))
         return proposals
     }
+
+    /// Roll the schedule back to the version before the last push.
+    static let rollback = Proposal(
+        number: 0, strategy: .rollback, sheddingLevel: nil, fallback: nil,
+        summary: "Roll the schedule back to its previous version",
+        expected: nil, risks: ["changes made since the previous version are lost and must be redone"],
+        time: "immediate: the previous version is pushed again", needsApproval: true, approval: nil,
+        appliedAt: nil)
 
     /// The fallback the engine's figures favour: among healthy plans, the one suspending the
     /// fewest activities (then keeping the most coverage); with none healthy, the one keeping the

@@ -86,6 +86,8 @@ public struct Observation: Sendable, Equatable, Codable {
     public var firingAlerts: [String]
     /// Schedule slots changed by pushes in the last 24 hours (nil when unknown).
     public var slotsChangedLastDay: Int?
+    /// The last schedule change in the last 24 hours: who and which slots (nil when none known).
+    public var lastChange: ScheduleDiff?
     public var failedDeliveries: [FailedDelivery]
     /// Scrape targets (`job/instance`) that failed in the last 30 minutes.
     public var scrapeFailures: [String]

@@ -15,13 +15,15 @@ public enum Observer {
         public var index: WindowIndex?
         public var firingAlerts: [String]
         public var slotsChangedLastDay: Int?
+        public var lastChange: ScheduleDiff?
         public var failedDeliveries: [Observation.FailedDelivery]
         public var scrapeFailures: [String]
 
         public init(
             report: ResilienceReport?, index: WindowIndex?, firingAlerts: [String], slotsChangedLastDay: Int?,
-            failedDeliveries: [Observation.FailedDelivery], scrapeFailures: [String]
+            failedDeliveries: [Observation.FailedDelivery], scrapeFailures: [String], lastChange: ScheduleDiff? = nil
         ) {
+            self.lastChange = lastChange
             self.report = report
             self.index = index
             self.firingAlerts = firingAlerts
@@ -35,6 +37,7 @@ public enum Observer {
         Observation(
             at: now, schedule: input.report.map { schedule($0, index: input.index) },
             firingAlerts: input.firingAlerts.sorted(), slotsChangedLastDay: input.slotsChangedLastDay,
+            lastChange: input.lastChange,
             failedDeliveries: Array(input.failedDeliveries.sorted { $0.at < $1.at }.prefix(listLimit)),
             scrapeFailures: input.scrapeFailures.sorted())
     }

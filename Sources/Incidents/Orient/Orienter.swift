@@ -71,13 +71,26 @@ public enum Orienter {
                 hypotheses.append(Hypothesis(mode: .contingencyFailure, confidence: confidence, evidence: evidence))
             }
         }
-        if let changed = observation.slotsChangedLastDay, changed > 0 {
+        let changed = observation.slotsChangedLastDay ?? 0
+        if changed > 0 || observation.lastChange.map({ !$0.isEmpty }) == true {
             let damage = hypotheses.contains { $0.mode == .coverageGap || $0.mode == .acgmeViolation }
-            let confidence = 0.3 + min(0.4, Double(changed) / 100) + (damage ? 0.1 : 0)
-            hypotheses.append(
-                Hypothesis(
-                    mode: .recentChange, confidence: confidence,
-                    evidence: ["\(changed) schedule slots changed in the last 24 hours"]))
+            var evidence: [String] = []
+            if changed > 0 { evidence.append("\(changed) schedule slots changed in the last 24 hours") }
+            var touches = false
+            if let diff = observation.lastChange, !diff.isEmpty {
+                evidence.append(
+                    "the last change (\(diff.source)) touched \(diff.people.prefix(8).joined(separator: ", ")): "
+                        + "\(diff.assignmentsAdded) assignments added, \(diff.assignmentsRemoved) removed, "
+                        + "\(diff.absencesChanged) absences changed")
+                // A change that touches the people or slots now short of faculty is a suspect.
+                let gaps = observation.schedule?.gaps ?? []
+                let gapPeople = Set(gaps.flatMap(\.absent))
+                let gapSlots = Set(gaps.map { "\($0.date) \($0.session) \($0.rotation)" })
+                touches = !gapPeople.isDisjoint(with: diff.people) || !gapSlots.isDisjoint(with: diff.slots)
+                if touches { evidence.append("it touches the people or slots now short of faculty") }
+            }
+            let confidence = 0.3 + min(0.3, Double(changed) / 100) + (damage ? 0.1 : 0) + (touches ? 0.15 : 0)
+            hypotheses.append(Hypothesis(mode: .recentChange, confidence: confidence, evidence: evidence))
         }
         if !observation.failedDeliveries.isEmpty || !observation.scrapeFailures.isEmpty
             || hinted(["scrape", "outbox", "delivery", "vigil", "reload", "celery", "backend"])

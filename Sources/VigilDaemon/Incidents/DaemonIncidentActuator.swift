@@ -43,7 +43,19 @@ struct DaemonIncidentActuator: IncidentActuator {
     }
 
     func apply(_ proposal: Proposal, incident: String, by: String) async throws -> Proposal.Effect {
-        try await change(incident: incident, by: by) { current in
+        if proposal.strategy == .rollback {
+            guard let before = await runner.latestReport else { throw ActionError("no schedule is loaded") }
+            let now = clock.now()
+            if case .failure(let failure) = await schedule.rollback(actor: "incident \(incident) (\(by))", at: now) {
+                throw ActionError("\(failure)")
+            }
+            await runner.refresh(at: now, config: await state.config)
+            guard let after = await runner.latestReport else {
+                throw ActionError("the engine gave no report after the rollback")
+            }
+            return Self.effect(before, after)
+        }
+        return try await change(incident: incident, by: by) { current in
             var engineState = current
             switch proposal.strategy {
             case .loadShedding:
@@ -57,9 +69,7 @@ struct DaemonIncidentActuator: IncidentActuator {
                 }
                 engineState.activeFallback = scenario
             case .rollback:
-                throw ActionError(
-                    "rolling the schedule back is not automated yet: push the previous version with PUT /api/v1/schedule"
-                )
+                return current
             case .investigate:
                 throw ActionError("investigating changes nothing")
             }
@@ -95,7 +105,11 @@ struct DaemonIncidentActuator: IncidentActuator {
         guard let after = await runner.latestReport else {
             throw ActionError("the engine gave no report after the change")
         }
-        return Proposal.Effect(
+        return Self.effect(before, after)
+    }
+
+    static func effect(_ before: ResilienceReport, _ after: ResilienceReport) -> Proposal.Effect {
+        Proposal.Effect(
             defenseBefore: before.defense.level.description, defenseAfter: after.defense.level.description,
             coverageBefore: before.coverage.rate, coverageAfter: after.coverage.rate,
             utilizationBefore: before.utilization.rate, utilizationAfter: after.utilization.rate,

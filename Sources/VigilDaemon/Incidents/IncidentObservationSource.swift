@@ -46,8 +46,16 @@ struct IncidentObservationSource: Sendable {
             }
         }
         let changed = try? changes.slotsChanged(since: Date(unixMilliseconds: now - 86_400_000))
+        // The last change in the last day, as who and which slots it touched.
+        var lastChange: ScheduleDiff?
+        if let current = await schedule.current, let previous = await schedule.previous,
+            current.loadedAt.unixMilliseconds >= now - 86_400_000
+        {
+            lastChange = ScheduleDiff.between(
+                previous.program, current.program, at: current.loadedAt.unixMilliseconds, source: current.origin.name)
+        }
         return Observer.Input(
             report: report, index: index, firingAlerts: firing, slotsChangedLastDay: changed,
-            failedDeliveries: failed, scrapeFailures: scrapes)
+            failedDeliveries: failed, scrapeFailures: scrapes, lastChange: lastChange)
     }
 }

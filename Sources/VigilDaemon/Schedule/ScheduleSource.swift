@@ -19,6 +19,8 @@ import Storage
 actor ScheduleSource {
     /// The schedule in force; nil until one was loaded.
     private(set) var current: LoadedSchedule?
+    /// The one in force before it (since this start), which an incident may roll back to.
+    private(set) var previous: LoadedSchedule?
     /// Why the last read of the schedule file failed; nil after a successful read or an accepted
     /// push (which is newer than the file).
     private(set) var lastFileFailure: String?
@@ -121,6 +123,29 @@ actor ScheduleSource {
         return .success(loaded)
     }
 
+    /// Why a rollback was not done.
+    enum RollbackFailure: Error, Sendable, CustomStringConvertible {
+        case nothingToRollBackTo
+        case push(PushFailure)
+
+        var description: String {
+            switch self {
+            case .nothingToRollBackTo:
+                return "no earlier schedule version since the daemon started: push the previous version with "
+                    + "PUT /api/v1/schedule"
+            case .push(.invalid(let error)): return "the previous version no longer validates: \(error.abbreviated())"
+            case .push(.notStored(let error)): return "the previous version could not be stored: \(error)"
+            }
+        }
+    }
+
+    /// Puts the previous version back in force, as a push by `actor` (stored and audited).
+    func rollback(actor: String, at now: Date) async -> Result<LoadedSchedule, RollbackFailure> {
+        guard let previous else { return .failure(.nothingToRollBackTo) }
+        let body = Array(ScheduleEncoder.encode(previous.program).utf8)
+        return await push(body, actor: actor, at: now).mapError { .push($0) }
+    }
+
     // MARK: Loading
 
     /// Reads and validates the watched file; on success puts it in force and drops any stored
@@ -189,6 +214,7 @@ actor ScheduleSource {
     private func install(_ program: Program, origin: ScheduleOrigin, at time: Date) -> LoadedSchedule {
         version += 1
         let loaded = LoadedSchedule(program: program, origin: origin, loadedAt: time, version: version)
+        previous = current
         current = loaded
         metrics.recordInstalled(program, at: time)
         return loaded
