@@ -176,7 +176,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IncidentsTests",
-            dependencies: ["Incidents", "Alerting", "Resilience", "Schedule", "TimeSeries", "VigilCore"],
+            dependencies: [
+                "Incidents", "Alerting", "Resilience", "Schedule", "TimeSeries", "VigilCore", "TestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

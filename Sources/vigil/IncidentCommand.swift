@@ -18,6 +18,15 @@ struct IncidentCommand: AsyncParsableCommand {
 struct ServerOption: ParsableArguments {
     @Option(name: .long, help: "The daemon's URL.")
     var server: String = "http://127.0.0.1:9095"
+
+    /// POSTs `object` as JSON with the API token to `path`; returns the incident the daemon answers
+    /// (or exits 1 with the daemon's message, as every client command does).
+    func post(_ path: String, _ object: [String: Any], command: String) async throws -> [String: Any] {
+        let body = try JSONSerialization.data(withJSONObject: object)
+        let answer = await AlertmanagerClient(server: server, command: "incident \(command)")
+            .send("POST", path, body: Array(body), authorized: true)
+        return IncidentText.data(answer)
+    }
 }
 
 /// One incident from an API answer's `data`.
@@ -126,10 +135,8 @@ struct IncidentOpenCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOption
 
     func run() async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["title": title, "severity": severity, "by": by])
-        let answer = await AlertmanagerClient(server: options.server, command: "incident open")
-            .send("POST", "/api/v1/incidents", body: Array(body), authorized: true)
-        let incident = IncidentText.data(answer)
+        let incident = try await options.post(
+            "/api/v1/incidents", ["title": title, "severity": severity, "by": by], command: "open")
         print("opened \(incident["id"] as? String ?? "") (\(incident["severity"] as? String ?? ""))")
     }
 }
@@ -163,12 +170,7 @@ struct IncidentAdvanceCommand: AsyncParsableCommand {
         var object: [String: Any] = ["phase": phase, "by": by, "false_alarm": falseAlarm]
         if let reason { object["reason"] = reason }
         if let proposal { object["proposal"] = proposal }
-        let answer = await AlertmanagerClient(server: options.server, command: "incident advance")
-            .send(
-                "POST", "/api/v1/incidents/\(id)/phase",
-                body: Array(try JSONSerialization.data(withJSONObject: object)),
-                authorized: true)
-        let incident = IncidentText.data(answer)
+        let incident = try await options.post("/api/v1/incidents/\(id)/phase", object, command: "advance")
         print("\(incident["id"] as? String ?? id) is \(incident["phase"] as? String ?? phase)")
     }
 }
@@ -189,9 +191,7 @@ struct IncidentNoteCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOption
 
     func run() async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["text": text, "by": by])
-        _ = await AlertmanagerClient(server: options.server, command: "incident note")
-            .send("POST", "/api/v1/incidents/\(id)/notes", body: Array(body), authorized: true)
+        _ = try await options.post("/api/v1/incidents/\(id)/notes", ["text": text, "by": by], command: "note")
         print("noted on \(id)")
     }
 }
@@ -209,10 +209,8 @@ struct IncidentAckCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOption
 
     func run() async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["by": by])
-        let answer = await AlertmanagerClient(server: options.server, command: "incident ack")
-            .send("POST", "/api/v1/incidents/\(id)/ack", body: Array(body), authorized: true)
-        let ack = IncidentText.data(answer)["acknowledgement"] as? [String: Any]
+        let incident = try await options.post("/api/v1/incidents/\(id)/ack", ["by": by], command: "ack")
+        let ack = incident["acknowledgement"] as? [String: Any]
         print("\(id) acknowledged by \(ack?["by"] as? String ?? by)")
     }
 }
@@ -249,9 +247,8 @@ struct IncidentApproveCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOption
 
     func run() async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["proposal": proposal, "by": by])
-        _ = await AlertmanagerClient(server: options.server, command: "incident approve")
-            .send("POST", "/api/v1/incidents/\(id)/approve", body: Array(body), authorized: true)
+        _ = try await options.post(
+            "/api/v1/incidents/\(id)/approve", ["proposal": proposal, "by": by], command: "approve")
         print("proposal \(proposal) of \(id) approved by \(by)")
     }
 }
@@ -269,10 +266,8 @@ struct IncidentUndoCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOption
 
     func run() async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["by": by])
-        let answer = await AlertmanagerClient(server: options.server, command: "incident undo")
-            .send("POST", "/api/v1/incidents/\(id)/undo", body: Array(body), authorized: true)
-        let last = (IncidentText.data(answer)["timeline"] as? [[String: Any]])?.last
+        let incident = try await options.post("/api/v1/incidents/\(id)/undo", ["by": by], command: "undo")
+        let last = (incident["timeline"] as? [[String: Any]])?.last
         print(last?["text"] as? String ?? "done")
     }
 }

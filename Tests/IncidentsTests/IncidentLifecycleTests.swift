@@ -97,7 +97,10 @@ import TimeSeries
             "\(IncidentError.invalidTransition(id: id, from: .detected, to: .deciding, allowed: [.observing, .resolved]))"
                 == "incident INC-1 is detected and cannot move to deciding; from detected it may move to: observing, resolved"
         )
-        #expect(throws: IncidentError.unknownPhase("fixing")) { try IncidentBook.phase("fixing") }
+        #expect(
+            IncidentError.unknownPhase("fixing").description
+                == "unknown phase \"fixing\": one of detected, observing, orienting, deciding, acting, verifying, resolved, reviewed"
+        )
         #expect(throws: IncidentError.actorRequired) { try book.move(id, to: .observing, by: " ", now: Self.start) }
 
         var now = Self.start

@@ -2,6 +2,7 @@ import Alerting
 import Incidents
 import Resilience
 import Schedule
+import TestSupport
 import Testing
 
 /// The machine's "observe" and "orient" on a real engine report: a faculty member away from the
@@ -9,23 +10,7 @@ import Testing
 /// absent), and the orientation ranks the failure modes from the evidence, with the blast radius.
 @Suite struct ObserveAndOrientTests {
     /// Two faculty; f1 covers clinic every morning of the week, and is away on 07-07 and 07-08.
-    static let program = """
-        {"program": "Observe", "timezone": "America/Chicago",
-         "people": [
-           {"id": "f1", "name": "Dr One", "role": "faculty", "max_sessions_per_week": 10},
-           {"id": "f2", "name": "Dr Two", "role": "faculty", "max_sessions_per_week": 10},
-           {"id": "r1", "name": "Res One", "role": "resident", "pgy": 1}],
-         "rotations": [{"id": "clinic", "name": "Continuity clinic", "category": "continuity_of_care",
-                        "min_faculty": 1, "supervision": true}],
-         "assignments": [
-           {"person": "r1", "date": "2026-07-06", "session": "AM", "rotation": "clinic"},
-           {"person": "f1", "date": "2026-07-06", "session": "AM", "rotation": "clinic"},
-           {"person": "r1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},
-           {"person": "f1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},
-           {"person": "r1", "date": "2026-07-08", "session": "AM", "rotation": "clinic"},
-           {"person": "f1", "date": "2026-07-08", "session": "AM", "rotation": "clinic"}],
-         "absences": [{"person": "f1", "start": "2026-07-07", "end": "2026-07-08", "type": "sick"}]}
-        """
+    static let program = IncidentPrograms.absence
 
     static func input(failedDeliveries: [Observation.FailedDelivery] = [], changed: Int? = nil) throws -> Observer.Input
     {

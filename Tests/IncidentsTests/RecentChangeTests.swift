@@ -2,16 +2,15 @@ import Foundation
 import Incidents
 import Resilience
 import Schedule
+import TestSupport
 import Testing
 
 /// A bad schedule push as the method sees it: the diff names who and which slots it touched, the
 /// orientation suspects it when it touches what is now short, and Vigil proposes the rollback.
 @Suite struct RecentChangeTests {
-    static let good = ObserveAndOrientTests.program.replacingOccurrences(
-        of: #"[{"person": "f1", "start": "2026-07-07", "end": "2026-07-08", "type": "sick"}]"#, with: "[]")
+    static let good = IncidentPrograms.healthy
     /// The push that lost f1's clinic assignment on the 7th.
-    static let bad = good.replacingOccurrences(
-        of: #"{"person": "f1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},"#, with: "")
+    static let bad = IncidentPrograms.badPush
 
     @Test func theDiffNamesWhoAndWhichSlots() throws {
         let old = try ScheduleLoader.parse(bytes: Array(Self.good.utf8), file: "good.json")

@@ -3,6 +3,7 @@ import Foundation
 import Incidents
 import Resilience
 import Schedule
+import TestSupport
 import Testing
 import TimeSeries
 
@@ -19,9 +20,7 @@ import TimeSeries
         #expect(broken.findings.contains { $0.hasPrefix("coverage 33%") }, "\(broken.findings)")
         #expect(Verifier.check(nil).findings == ["no schedule is loaded to verify against"])
         // f1 back at work: every slot covered, nobody unsupervised.
-        let text = ObserveAndOrientTests.program.replacingOccurrences(
-            of: #"[{"person": "f1", "start": "2026-07-07", "end": "2026-07-08", "type": "sick"}]"#, with: "[]")
-        let program = try ScheduleLoader.parse(bytes: Array(text.utf8), file: "healed.json")
+        let program = try ScheduleLoader.parse(bytes: Array(IncidentPrograms.healthy.utf8), file: "healed.json")
         let healed = ResilienceEngine().evaluate(program: program, window: report.window)
         let verdict = Verifier.check(healed)
         #expect(verdict.recovered, "\(verdict.findings)")

@@ -178,24 +178,8 @@ struct IncidentDaemonTests {
         }
     }
 
-    /// Two faculty; f1 covers clinic every morning and is away on 07-07 and 07-08: a mass absence.
-    static let absenceProgram = """
-        {"program": "Absence", "timezone": "America/Chicago",
-         "people": [
-           {"id": "f1", "name": "Dr One", "role": "faculty", "max_sessions_per_week": 10},
-           {"id": "f2", "name": "Dr Two", "role": "faculty", "max_sessions_per_week": 10},
-           {"id": "r1", "name": "Res One", "role": "resident", "pgy": 1}],
-         "rotations": [{"id": "clinic", "name": "Continuity clinic", "category": "continuity_of_care",
-                        "min_faculty": 1, "supervision": true}],
-         "assignments": [
-           {"person": "r1", "date": "2026-07-06", "session": "AM", "rotation": "clinic"},
-           {"person": "f1", "date": "2026-07-06", "session": "AM", "rotation": "clinic"},
-           {"person": "r1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},
-           {"person": "f1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},
-           {"person": "r1", "date": "2026-07-08", "session": "AM", "rotation": "clinic"},
-           {"person": "f1", "date": "2026-07-08", "session": "AM", "rotation": "clinic"}],
-         "absences": [{"person": "f1", "start": "2026-07-07", "end": "2026-07-08", "type": "sick"}]}
-        """
+    /// f1 away from the clinic she alone covers: a mass absence.
+    static let absenceProgram = IncidentPrograms.absence
 
     @Test func aMassAbsenceIsDecidedApprovedAndActedOnWithARecoveryPoint() async throws {
         let directory = TestDirectory()

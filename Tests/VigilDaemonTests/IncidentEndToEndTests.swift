@@ -40,8 +40,7 @@ struct IncidentEndToEndTests {
             severity: P1
         """
 
-    static let healthy = IncidentDaemonTests.absenceProgram.replacingOccurrences(
-        of: #"[{"person": "f1", "start": "2026-07-07", "end": "2026-07-08", "type": "sick"}]"#, with: "[]")
+    static let healthy = IncidentPrograms.healthy
 
     @Test func fromACollapseToThePostMortem() async throws {
         let directory = TestDirectory()
@@ -141,8 +140,7 @@ struct IncidentEndToEndTests {
             directory: directory, schedule: Self.healthy, config: Self.config)
         await daemon.tick()
         // The bad push: f1's clinic assignment on the 7th is lost.
-        let bad = Self.healthy.replacingOccurrences(
-            of: #"{"person": "f1", "date": "2026-07-07", "session": "AM", "rotation": "clinic"},"#, with: "")
+        let bad = IncidentPrograms.badPush
         #expect(try await daemon.put("/api/v1/schedule", bad).status == 200)
         await daemon.tick()
         let opened = try JSONBody.data(

@@ -169,12 +169,6 @@ public struct IncidentBook: Sendable {
         return incident
     }
 
-    /// Parses a phase as the API receives it, refusing an unknown one with the list of phases.
-    public static func phase(_ text: String) throws(IncidentError) -> IncidentPhase {
-        guard let phase = IncidentPhase(rawValue: text) else { throw .unknownPhase(text) }
-        return phase
-    }
-
     /// Adds a note to incident `id`'s timeline.
     public mutating func note(_ id: String, text: String, by actor: String, now: Int64) throws(IncidentError)
         -> Incident

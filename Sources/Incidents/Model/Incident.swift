@@ -93,9 +93,4 @@ public struct Incident: Sendable, Equatable, Codable {
 
     /// Whether any of its alerts still fires.
     public var hasFiringAlerts: Bool { alerts.values.contains(true) }
-
-    /// When each phase was last entered, ms.
-    public func enteredAt(_ phase: IncidentPhase) -> Int64? {
-        phases.last { $0.phase == phase }?.at
-    }
 }

@@ -102,34 +102,28 @@ struct IncidentRoutes {
             }
             return await Self.answer(incident, control: control)
         }
-        router.post("/api/v1/incidents/{id}/approve") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            let body = try await Self.body(request, context: context)
-            let number = try Self.number(body, "proposal", required: true) ?? 0
-            let by = try Self.text(body, "by", required: true) ?? ""
-            let incident = try await Self.run { try await control.approve(id, proposal: number, by: by) }
-            return await Self.answer(incident, control: control)
+        write("approve", on: router) { id, body, by in
+            try await control.approve(id, proposal: try Self.number(body, "proposal", required: true) ?? 0, by: by)
         }
-        router.post("/api/v1/incidents/{id}/notes") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            let body = try await Self.body(request, context: context)
-            let text = try Self.text(body, "text", required: true) ?? ""
-            let by = try Self.text(body, "by", required: true) ?? ""
-            let incident = try await Self.run { try await control.note(id, text: text, by: by) }
-            return await Self.answer(incident, control: control)
+        write("notes", on: router) { id, body, by in
+            try await control.note(id, text: try Self.text(body, "text", required: true) ?? "", by: by)
         }
-        router.post("/api/v1/incidents/{id}/undo") { request, context in
+        write("undo", on: router) { id, _, by in try await control.undo(id, by: by) }
+        write("ack", on: router) { id, _, by in try await control.acknowledge(id, by: by) }
+    }
+
+    /// `POST /api/v1/incidents/{id}/<action>`: reads the JSON body and its required `by`, runs
+    /// `change`, answers the incident as it now stands.
+    private func write(
+        _ action: String, on router: Router<VigilRequestContext>,
+        _ change: @escaping @Sendable (String, [String: Any], String) async throws -> Incident
+    ) {
+        let control = self.control
+        router.post("/api/v1/incidents/{id}/\(action)") { request, context in
             let id = context.parameters.get("id") ?? ""
             let body = try await Self.body(request, context: context)
             let by = try Self.text(body, "by", required: true) ?? ""
-            let incident = try await Self.run { try await control.undo(id, by: by) }
-            return await Self.answer(incident, control: control)
-        }
-        router.post("/api/v1/incidents/{id}/ack") { request, context in
-            let id = context.parameters.get("id") ?? ""
-            let body = try await Self.body(request, context: context)
-            let by = try Self.text(body, "by", required: true) ?? ""
-            let incident = try await Self.run { try await control.acknowledge(id, by: by) }
+            let incident = try await Self.run { try await change(id, body, by) }
             return await Self.answer(incident, control: control)
         }
     }
