@@ -212,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Incidents", "Alerting", "VigilCore", "TestSupport",
+                "Storage", "Incidents", "Alerting", "Notify", "VigilCore", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -197,6 +197,17 @@ enum Migrations {
                 table.primaryKey(["incident_id", "seq"])
             }
         }
+        // An incident's timeline reads its groups' notifications; a rollback after a restart needs
+        // the schedule versions that were in force before it.
+        migrator.registerMigration("v11_incident_history") { db in
+            try db.create(index: "outbox_group", on: "outbox", columns: ["group_key", "created_at"])
+            try db.create(table: "schedule_version") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("installed_at", .double).notNull()
+                table.column("origin", .text).notNull()
+                table.column("body", .blob).notNull()
+            }
+        }
         return migrator
     }
 

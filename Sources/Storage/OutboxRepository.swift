@@ -109,6 +109,24 @@ public struct OutboxRepository: OutboxStore {
         }
     }
 
+    /// The messages of the groups `groupKeys` queued since `since` (ms), oldest first, at most
+    /// `limit`: what an incident's timeline records of its groups' notifications.
+    public func messages(groupKeys: Set<String>, since: Int64, limit: Int = 1_000) throws -> [OutboxMessage] {
+        guard !groupKeys.isEmpty else { return [] }
+        return try database.read { db in
+            let marks = Array(repeating: "?", count: groupKeys.count).joined(separator: ", ")
+            var arguments = StatementArguments(groupKeys.sorted())
+            arguments += [since, limit]
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox WHERE group_key IN (\(marks)) AND created_at >= ?
+                    ORDER BY seq LIMIT ?
+                    """, arguments: arguments
+            ).map(Self.message)
+        }
+    }
+
     public func requeue(id: String, at time: Int64) throws -> Bool {
         try database.write { db in
             try db.execute(

@@ -1,4 +1,5 @@
 import Alerting
+import Foundation
 import Incidents
 import Testing
 import TimeSeries
@@ -82,9 +83,71 @@ import TimeSeries
         #expect(book.reconcile([group], policies: IncidentPolicy.defaults, now: Self.start + Self.minute).isEmpty)
         group.escalation = ("critical", "2")
         let stepped = book.reconcile([group], policies: IncidentPolicy.defaults, now: Self.start + 15 * Self.minute)
-        let steps = try #require(stepped.first).timeline.filter { $0.kind == .notificationSent }
+        let steps = try #require(stepped.first).timeline.filter { $0.kind == .escalation }
         #expect(
             steps.map(\.text) == ["escalation policy critical took step 1", "escalation policy critical took step 2"])
         #expect(steps.last?.at == Self.start + 15 * Self.minute)
+    }
+
+    @Test func deliveryOutcomesLandOnTheTimelineOnceEach() throws {
+        var book = IncidentBook()
+        let group = IncidentBook.Group(groupKey: "g-CoverageGap", alerts: [Self.alert("CoverageGap")])
+        _ = book.reconcile([group], policies: IncidentPolicy.defaults, now: Self.start)
+        let watch = try #require(book.deliveryWatch)
+        #expect(watch.groupKeys == ["g-CoverageGap"])
+        #expect(watch.since == Self.start - IncidentBook.deliveryLookback)
+
+        func delivery(_ id: String, _ outcome: IncidentBook.Delivery.Outcome, created: Int64 = Self.start)
+            -> IncidentBook.Delivery
+        {
+            IncidentBook.Delivery(
+                id: id, receiver: "pager", integration: "webhook[0]", status: "firing", createdAt: created,
+                outcome: outcome)
+        }
+        // Not attempted yet, or from long before the incident: nothing to record.
+        #expect(
+            book.delivered(
+                ["g-CoverageGap": [delivery("m1", .pending), delivery("old", .delivered, created: 0)]],
+                now: Self.start
+            ).isEmpty)
+        var changed = book.delivered(
+            ["g-CoverageGap": [delivery("m1", .failed(attempts: 1, error: "HTTP 503"))], "g-other": [
+                delivery("m9", .delivered)
+            ]], now: Self.start + 1)
+        var incident = try #require(changed.first)
+        #expect(incident.timeline.last?.kind == .notificationFailed)
+        #expect(incident.timeline.last?.details["error"] == "HTTP 503")
+        #expect(
+            incident.timeline.last?.text
+                == "firing notification to pager (webhook[0]) failed (attempt 1): HTTP 503; it stays queued and is retried")
+        #expect(!incident.timeline.contains { $0.details["message"] == "m9" }, "another group's message")
+        // The same outcome again: nothing new. The next attempt failing, then a delivery: one each.
+        #expect(
+            book.delivered(["g-CoverageGap": [delivery("m1", .failed(attempts: 1, error: "HTTP 503"))]], now: Self.start + 2)
+                .isEmpty)
+        changed = book.delivered(
+            ["g-CoverageGap": [delivery("m1", .failed(attempts: 2, error: "HTTP 503"))]], now: Self.start + 3)
+        #expect(changed.first?.timeline.last?.details["attempts"] == "2")
+        changed = book.delivered(["g-CoverageGap": [delivery("m1", .delivered)]], now: Self.start + 4)
+        incident = try #require(changed.first)
+        #expect(incident.timeline.last?.kind == .notificationSent)
+        #expect(incident.timeline.filter { $0.details["message"] == "m1" }.count == 3)
+        changed = book.delivered(["g-CoverageGap": [delivery("m2", .dead(attempts: 9, error: "HTTP 422"))]], now: 5)
+        #expect(changed.first?.timeline.last?.details["dead"] == "true")
+        #expect(changed.first?.timeline.last?.text.contains("given up after 9 attempts") == true)
+    }
+
+    @Test func anIncidentSavedBeforeNewerFieldsExistedStillReads() throws {
+        let stored = """
+            {"id":"INC-1","key":"component=clinic","title":"t","severity":"P1",
+             "phases":[{"phase":"detected","at":1,"by":"vigil"}],"groupKeys":["g"],"alerts":{"a":true},
+             "timeline":[]}
+            """
+        let incident = try JSONDecoder().decode(Incident.self, from: Data(stored.utf8))
+        #expect(incident.id == "INC-1")
+        #expect(incident.proposals.isEmpty && incident.deliveries.isEmpty && incident.runbooks.isEmpty)
+        #expect(incident.acknowledgedGroups.isEmpty && incident.escalationSteps.isEmpty)
+        let again = try JSONDecoder().decode(Incident.self, from: try JSONEncoder().encode(incident))
+        #expect(again == incident)
     }
 }

@@ -153,13 +153,13 @@ struct IncidentDaemonTests {
         // The escalation step lands whenever the incident loop first sees it (the alerting loop
         // flushes on its own schedule), so it is checked apart from the order of the rest.
         #expect(
-            kinds.filter { $0 != "proposal" && $0 != "notification_sent" } == [
+            kinds.filter { !["proposal", "escalation", "notification_sent"].contains($0) } == [
                 "opened", "alert_fired", "phase", "observation", "phase", "orientation", "phase", "note",
                 "acknowledged",
             ], "\(kinds)")
-        #expect(kinds.filter { $0 == "notification_sent" }.count == 1, "\(kinds)")
+        #expect(kinds.filter { $0 == "escalation" }.count == 1, "\(kinds)")
         #expect(kinds.contains("proposal"), "deciding brings Vigil's proposals")
-        let step = (after["timeline"] as? [[String: Any]])?.first { $0["kind"] as? String == "notification_sent" }
+        let step = (after["timeline"] as? [[String: Any]])?.first { $0["kind"] as? String == "escalation" }
         #expect(step?["text"] as? String == "escalation policy critical took step 1")
         let postmortem = try await daemon.get("/api/v1/incidents/\(id)/postmortem")
         #expect(postmortem.status == 200)
@@ -175,6 +175,88 @@ struct IncidentDaemonTests {
         let audit = try AuditLog(database: database).recent(limit: 200).map(\.action)
         for action in ["incident.open", "incident.observe", "incident.phase", "incident.note", "incident.ack"] {
             #expect(audit.contains(action), "\(action) is not on the audit log")
+        }
+    }
+
+    /// Posts one critical alert, then runs the loops until an incident is open; returns its id.
+    static func fireAndOpen(_ daemon: ScheduleTestDaemon) async throws -> String {
+        let endsAt = ISO8601DateFormatter().string(from: daemon.clock.now().addingTimeInterval(3600))
+        let alert: [String: Any] = [
+            "labels": ["alertname": "CoverageGap", "severity": "critical", "component": "clinic"],
+            "annotations": ["summary": "Clinic uncovered"], "endsAt": endsAt,
+        ]
+        let accepted = try await CurlTransport().perform(
+            HTTPRequest(
+                method: "POST", url: daemon.base + "/api/v2/alerts",
+                headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(daemon.token)")],
+                body: Array(try JSONSerialization.data(withJSONObject: [alert]))))
+        try #require(accepted.status == 200, "\(accepted.bodyText)")
+        var incidents: [[String: Any]] = []
+        for _ in 0..<10 where incidents.isEmpty {
+            await settle(daemon)
+            incidents =
+                try JSONBody.data(try await daemon.get("/api/v1/incidents?state=open"))["incidents"]
+                as? [[String: Any]] ?? []
+        }
+        return try #require(incidents.first?["id"] as? String)
+    }
+
+    @Test func notificationsDeliveredAndFailedLandOnTheTimelineOnce() async throws {
+        try await WebhookGateway.run { gateway in
+            gateway.set(.refuse, for: "down")
+            let directory = TestDirectory()
+            try directory.write("etc/escalation.yml", Self.escalation)
+            let config = """
+                global:
+                  evaluation_interval: 15s
+                schedule:
+                  path: program.json
+                  horizon: 7d
+                  as_of: 2026-07-06
+                escalation_files: [escalation.yml]
+                receivers:
+                  - name: on_call_admin
+                    webhook_configs:
+                      - {url: "\(gateway.url("up"))"}
+                      - {url: "\(gateway.url("down"))"}
+                """
+            let daemon = try await ScheduleTestDaemon.start(
+                directory: directory, schedule: TestPrograms.base, config: config)
+            let id = try await Self.fireAndOpen(daemon)
+            // The webhook that answers 503 fails its first attempt and stays queued; the other delivers.
+            var timeline: [[String: Any]] = []
+            func entries(_ kind: String) -> [[String: Any]] { timeline.filter { $0["kind"] as? String == kind } }
+            for _ in 0..<20 where entries("notification_sent").isEmpty || entries("notification_failed").isEmpty {
+                await Self.settle(daemon)
+                timeline = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"]
+                    as? [[String: Any]] ?? []
+            }
+            let sent = try #require(entries("notification_sent").first, "\(timeline)")
+            #expect((sent["text"] as? String)?.hasPrefix("firing notification to on_call_admin (webhook") == true)
+            #expect((sent["details"] as? [String: String])?["receiver"] == "on_call_admin")
+            let failed = try #require(entries("notification_failed").first, "\(timeline)")
+            let details = try #require(failed["details"] as? [String: String])
+            #expect(details["attempts"] == "1")
+            #expect(details["error"]?.contains("503") == true, "\(details)")
+            #expect((failed["text"] as? String)?.contains("stays queued and is retried") == true)
+            #expect(gateway.requests.contains { $0.hook == "up" })
+
+            // Once each: every later attempt is one more entry, never the same attempt twice.
+            await Self.settle(daemon)
+            await Self.settle(daemon)
+            timeline = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"]
+                as? [[String: Any]] ?? []
+            let marks = timeline.compactMap { entry -> String? in
+                guard let details = entry["details"] as? [String: String], let message = details["message"] else {
+                    return nil
+                }
+                return "\(message)/\(entry["kind"] ?? "")/\(details["attempts"] ?? "")"
+            }
+            #expect(Set(marks).count == marks.count, "\(marks)")
+            #expect(entries("notification_sent").count == 1, "\(marks)")
+            let postmortem = try await daemon.get("/api/v1/incidents/\(id)/postmortem")
+            #expect(postmortem.bodyText.contains("notification attempt(s) failed during the incident (on_call_admin)"))
+            try await daemon.stop()
         }
     }
 

@@ -133,10 +133,10 @@ struct IncidentEndToEndTests {
         try await daemon.stop()
     }
 
-    @Test func aBadPushIsRolledBackWithApproval() async throws {
+    @Test func aBadPushIsRolledBackWithApprovalAlsoAfterARestart() async throws {
         let directory = TestDirectory()
         try directory.write("etc/escalation.yml", Self.escalation)
-        let daemon = try await ScheduleTestDaemon.start(
+        var daemon = try await ScheduleTestDaemon.start(
             directory: directory, schedule: Self.healthy, config: Self.config)
         await daemon.tick()
         // The bad push: f1's clinic assignment on the 7th is lost.
@@ -151,6 +151,11 @@ struct IncidentEndToEndTests {
         let change = (opened["observation"] as? [String: Any])?["lastChange"] as? [String: Any]
         #expect(change?["people"] as? [String] == ["f1"], "\(opened["observation"] ?? "")")
         #expect(change?["slots"] as? [String] == ["2026-07-07 AM clinic"])
+
+        // A restart between the push and the decision: the version before it is read back from SQLite.
+        try await daemon.stop()
+        daemon = try await ScheduleTestDaemon.start(directory: directory, schedule: nil, config: Self.config)
+        await daemon.tick()
 
         let deciding = try JSONBody.data(
             try await IncidentDaemonTests.post(
@@ -169,7 +174,7 @@ struct IncidentEndToEndTests {
         #expect((action["text"] as? String)?.contains("(1 → 0 gap slots)") == true, "\(action)")
         let summary = try JSONBody.data(try await daemon.get("/api/v1/schedule/summary"))
         #expect(summary["assignments"] as? Int == 6, "the previous version is back: \(summary)")
-        #expect(summary["version"] as? Int == 3, "the rollback is a push of its own")
+        #expect(summary["version"] as? Int == 2, "the rollback is a push of its own (counted since the restart)")
         try await daemon.stop()
         let database = try VigilDatabase(path: directory.file("data/vigil.db"))
         defer { try? database.close() }

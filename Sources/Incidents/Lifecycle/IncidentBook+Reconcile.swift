@@ -1,6 +1,52 @@
 import Alerting
 
 extension IncidentBook {
+    /// One notification of an alert group as the outbox holds it now: where it goes and what
+    /// became of it so far.
+    public struct Delivery: Sendable, Equatable {
+        public enum Outcome: Sendable, Equatable {
+            /// The gateway accepted it.
+            case delivered
+            /// The last attempt failed; it will be tried again.
+            case failed(attempts: Int, error: String)
+            /// Refused for good, or too old: a dead letter until re-sent by hand.
+            case dead(attempts: Int, error: String)
+            /// Not attempted yet.
+            case pending
+        }
+
+        /// The outbox message id.
+        public var id: String
+        public var receiver: String
+        public var integration: String
+        /// `firing` or `resolved`.
+        public var status: String
+        /// When it was queued (ms).
+        public var createdAt: Int64
+        public var outcome: Outcome
+
+        public init(
+            id: String, receiver: String, integration: String, status: String, createdAt: Int64, outcome: Outcome
+        ) {
+            self.id = id
+            self.receiver = receiver
+            self.integration = integration
+            self.status = status
+            self.createdAt = createdAt
+            self.outcome = outcome
+        }
+
+        /// What the timeline remembers of it (nil: nothing to record yet).
+        var mark: String? {
+            switch outcome {
+            case .delivered: "delivered"
+            case .failed(let attempts, _): "failed:\(attempts)"
+            case .dead: "dead"
+            case .pending: nil
+            }
+        }
+    }
+
     /// One alert group as the pipeline holds it now: its firing alerts and its acknowledgement.
     public struct Group: Sendable, Equatable {
         public var groupKey: String
@@ -63,7 +109,7 @@ extension IncidentBook {
                 incident.escalationSteps[group.groupKey] = mark
                 incident.timeline.append(
                     TimelineEntry(
-                        at: now, kind: .notificationSent, actor: TimelineEntry.daemon,
+                        at: now, kind: .escalation, actor: TimelineEntry.daemon,
                         text: "escalation policy \(escalation.policy) took step \(escalation.step)",
                         details: ["group_key": group.groupKey, "policy": escalation.policy, "step": escalation.step]))
                 incidents[incident.id] = incident
@@ -99,5 +145,73 @@ extension IncidentBook {
             }
         }
         return changed.values.sorted { $0.id < $1.id }
+    }
+}
+
+extension IncidentBook {
+    /// How long before an incident opened a notification of its group still counts as its own:
+    /// the group's first notification is queued `group_wait` after the alert, around the opening.
+    public static let deliveryLookback: Int64 = 10 * 60_000
+
+    /// The group keys of open incidents, and since when their notifications count (ms): what
+    /// the caller reads from the outbox for ``delivered(_:now:)``.
+    public var deliveryWatch: (groupKeys: Set<String>, since: Int64)? {
+        let open = incidents.values.filter(\.isOpen)
+        let keys = Set(open.flatMap(\.groupKeys))
+        guard !keys.isEmpty, let first = open.map(\.detectedAt).min() else { return nil }
+        return (keys, first - Self.deliveryLookback)
+    }
+
+    /// Puts the outcomes of notifications (by group key) not yet recorded on the timelines of the
+    /// open incidents those groups belong to, each outcome once: a delivery as
+    /// `notification_sent`, a failed attempt or a dead letter as `notification_failed`. Returns
+    /// the incidents changed, in id order.
+    public mutating func delivered(_ deliveries: [String: [Delivery]], now: Int64) -> [Incident] {
+        var changed: [Incident] = []
+        for var incident in incidents.values.sorted(by: { $0.id < $1.id }) where incident.isOpen {
+            var touched = false
+            let mine = incident.groupKeys.flatMap { key in (deliveries[key] ?? []).map { (key, $0) } }
+            for (groupKey, delivery) in mine.sorted(by: { ($0.1.createdAt, $0.1.id) < ($1.1.createdAt, $1.1.id) })
+            where delivery.createdAt >= incident.detectedAt - Self.deliveryLookback {
+                guard let mark = delivery.mark, incident.deliveries[delivery.id] != mark else { continue }
+                incident.deliveries[delivery.id] = mark
+                incident.timeline.append(Self.entry(delivery, groupKey: groupKey, now: now))
+                touched = true
+            }
+            if touched {
+                incidents[incident.id] = incident
+                changed.append(incident)
+            }
+        }
+        return changed
+    }
+
+    static func entry(_ delivery: Delivery, groupKey: String, now: Int64) -> TimelineEntry {
+        var details = [
+            "group_key": groupKey, "message": delivery.id, "receiver": delivery.receiver,
+            "integration": delivery.integration, "status": delivery.status,
+        ]
+        let what = "\(delivery.status) notification to \(delivery.receiver) (\(delivery.integration))"
+        switch delivery.outcome {
+        case .delivered, .pending:
+            return TimelineEntry(
+                at: now, kind: .notificationSent, actor: TimelineEntry.daemon, text: "\(what) delivered",
+                details: details)
+        case .failed(let attempts, let error):
+            details["attempts"] = "\(attempts)"
+            details["error"] = error
+            return TimelineEntry(
+                at: now, kind: .notificationFailed, actor: TimelineEntry.daemon,
+                text: "\(what) failed (attempt \(attempts)): \(error); it stays queued and is retried",
+                details: details)
+        case .dead(let attempts, let error):
+            details["attempts"] = "\(attempts)"
+            details["error"] = error
+            details["dead"] = "true"
+            return TimelineEntry(
+                at: now, kind: .notificationFailed, actor: TimelineEntry.daemon,
+                text: "\(what) given up after \(attempts) attempts: \(error); it waits as a dead letter to be re-sent",
+                details: details)
+        }
     }
 }

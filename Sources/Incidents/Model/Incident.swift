@@ -62,6 +62,9 @@ public struct Incident: Sendable, Equatable, Codable {
     public var recoveredSince: Int64?
     /// What Vigil proposed, over the incident's life (the method's "decide").
     public var proposals: [Proposal] = []
+    /// The delivery outcomes already on the timeline: outbox message id → the last one recorded
+    /// (`delivered`, `failed:<attempts>`, `dead`), so each lands once.
+    public var deliveries: [String: String] = [:]
     public var timeline: [TimelineEntry]
 
     public init(
@@ -75,6 +78,35 @@ public struct Incident: Sendable, Equatable, Codable {
         groupKeys = []
         alerts = [:]
         timeline = []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, key, title, severity, phases, groupKeys, alerts, acknowledgement, escalationSteps, runbooks
+        case acknowledgedGroups, falseAlarm, observation, orientation, recoveredSince, proposals, deliveries, timeline
+    }
+
+    /// Reads a stored incident; fields added after incidents were first stored default to empty,
+    /// so an upgrade reads what an older version saved.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        key = try container.decode(String.self, forKey: .key)
+        title = try container.decode(String.self, forKey: .title)
+        severity = try container.decode(IncidentSeverity.self, forKey: .severity)
+        phases = try container.decode([PhaseEntry].self, forKey: .phases)
+        groupKeys = try container.decodeIfPresent([String].self, forKey: .groupKeys) ?? []
+        alerts = try container.decodeIfPresent([String: Bool].self, forKey: .alerts) ?? [:]
+        acknowledgement = try container.decodeIfPresent(Acknowledgement.self, forKey: .acknowledgement)
+        escalationSteps = try container.decodeIfPresent([String: String].self, forKey: .escalationSteps) ?? [:]
+        runbooks = try container.decodeIfPresent([String: String].self, forKey: .runbooks) ?? [:]
+        acknowledgedGroups = try container.decodeIfPresent([String].self, forKey: .acknowledgedGroups) ?? []
+        falseAlarm = try container.decodeIfPresent(String.self, forKey: .falseAlarm)
+        observation = try container.decodeIfPresent(Observation.self, forKey: .observation)
+        orientation = try container.decodeIfPresent(Orientation.self, forKey: .orientation)
+        recoveredSince = try container.decodeIfPresent(Int64.self, forKey: .recoveredSince)
+        proposals = try container.decodeIfPresent([Proposal].self, forKey: .proposals) ?? []
+        deliveries = try container.decodeIfPresent([String: String].self, forKey: .deliveries) ?? [:]
+        timeline = try container.decodeIfPresent([TimelineEntry].self, forKey: .timeline) ?? []
     }
 
     /// The current phase.

@@ -20,6 +20,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         case verification
         case notificationSent = "notification_sent"
         case notificationFailed = "notification_failed"
+        /// An escalation policy took a step for one of the incident's groups.
+        case escalation
     }
 
     /// Milliseconds since the epoch.

@@ -171,7 +171,10 @@ public enum PostMortem {
             wrong.append("Never acknowledged.")
         }
         if incident.observation != nil { well.append("Vigil observed and oriented at detection, with no one asked.") }
-        let steps = incident.timeline.filter { $0.kind == .notificationSent }
+        // Older records filed escalation steps as notifications with a `step`.
+        let steps = incident.timeline.filter {
+            $0.kind == .escalation || ($0.kind == .notificationSent && $0.details["step"] != nil)
+        }
         let beyondFirst = steps.filter { ($0.details["step"] ?? "1") != "1" }
         if !beyondFirst.isEmpty {
             wrong.append(
@@ -182,6 +185,14 @@ public enum PostMortem {
         let failed = incident.observation?.failedDeliveries.count ?? 0
         if failed > 0 {
             wrong.append("\(failed) notification deliveries had failed in the 30 minutes before detection.")
+        }
+        let failures = incident.timeline.filter { $0.kind == .notificationFailed }
+        if !failures.isEmpty {
+            let receivers = Set(failures.compactMap { $0.details["receiver"] }).sorted().joined(separator: ", ")
+            let dead = failures.filter { $0.details["dead"] == "true" }.count
+            wrong.append(
+                "\(failures.count) notification attempt(s) failed during the incident (\(receivers))"
+                    + (dead > 0 ? "; \(dead) given up as dead letters." : "; each was retried from the outbox."))
         }
         let failedVerifications = zip(incident.phases, incident.phases.dropFirst()).filter {
             $0.0.phase == .verifying && $0.1.phase == .deciding

@@ -35,6 +35,9 @@ public actor IncidentService: Service, IncidentControl {
     private let observation: (@Sendable (Int64) async -> Observer.Input)?
     /// Carries out proposals; nil proposes and acts on nothing (unit tests).
     private let actuator: (any IncidentActuator)?
+    /// The outbox's notifications of these groups queued since then, by group key (for the
+    /// timeline's `notification_sent` / `notification_failed`); nil records none.
+    private let deliveries: (@Sendable (Set<String>, Int64) async -> [String: [IncidentBook.Delivery]])?
     /// How often incidents are brought in line with the alert groups (ms).
     let interval: Int64
     private var restored = false
@@ -48,9 +51,11 @@ public actor IncidentService: Service, IncidentControl {
         audit: @escaping @Sendable (String, String, [String: String]) async -> Void, clock: any VigilClock,
         logger: Logger, metrics: IncidentMetrics? = nil,
         observation: (@Sendable (Int64) async -> Observer.Input)? = nil, actuator: (any IncidentActuator)? = nil,
+        deliveries: (@Sendable (Set<String>, Int64) async -> [String: [IncidentBook.Delivery]])? = nil,
         interval: Int64 = 5_000
     ) {
         self.actuator = actuator
+        self.deliveries = deliveries
         self.metrics = metrics
         self.observation = observation
         self.store = store
@@ -114,7 +119,15 @@ public actor IncidentService: Service, IncidentControl {
         }
         var next = book
         let before = Set(book.incidents.keys)
-        let changed = next.reconcile(groups, policies: await policies(), now: now)
+        var changed = next.reconcile(groups, policies: await policies(), now: now)
+        if let deliveries, let watch = next.deliveryWatch {
+            let found = await deliveries(watch.groupKeys, watch.since)
+            let more = next.delivered(found, now: now)
+            if !more.isEmpty {
+                let ids = Set(more.map(\.id))
+                changed = (changed.filter { !ids.contains($0.id) } + more).sorted { $0.id < $1.id }
+            }
+        }
         guard !changed.isEmpty else { return }
         do {
             try store.save(changed)

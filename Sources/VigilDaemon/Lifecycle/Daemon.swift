@@ -149,7 +149,7 @@ public final class Daemon: Sendable {
         }
         scheduleSource = ScheduleSource(
             path: config.schedule.path, snapshots: ScheduleSnapshotStore(database: database),
-            metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
+            versions: ScheduleVersionStore(database: database), metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
         let engineSink = SeriesStoreSink(store: seriesStore)
         selfScrape = SelfScrape(
             registry: registry, store: seriesStore, instance: listen.description,
@@ -200,7 +200,15 @@ public final class Daemon: Sendable {
             },
             actuator: DaemonIncidentActuator(
                 runner: resilience, schedule: scheduleSource, state: state, database: database,
-                backups: backupDirectory, registry: registry, clock: options.clock))
+                backups: backupDirectory, registry: registry, clock: options.clock),
+            deliveries: { [outbox = alerting.outbox, logger] keys, since in
+                do {
+                    return try IncidentDeliveries.read(outbox, groupKeys: keys, since: since)
+                } catch {
+                    logger.warning("cannot read notifications for incidents", metadata: ["error": "\(error)"])
+                    return [:]
+                }
+            })
         for path in loaded.generated {
             do {
                 _ = try auditLog.append(

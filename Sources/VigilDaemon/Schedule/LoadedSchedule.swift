@@ -13,7 +13,7 @@ struct LoadedSchedule: Sendable {
 }
 
 /// Where the schedule in force came from.
-enum ScheduleOrigin: Sendable, Equatable {
+enum ScheduleOrigin: Sendable, Equatable, CustomStringConvertible {
     /// `schedule.path` (absolute).
     case file(path: String)
     /// `PUT /api/v1/schedule`, by `actor`.
@@ -24,6 +24,14 @@ enum ScheduleOrigin: Sendable, Equatable {
         switch self {
         case .file: return "file"
         case .api: return "api"
+        }
+    }
+
+    /// `file:<path>` or `api:<actor>`, as stored with each schedule version.
+    var description: String {
+        switch self {
+        case .file(let path): return "file:\(path)"
+        case .api(let actor): return "api:\(actor)"
         }
     }
 }

@@ -19,7 +19,8 @@ import Storage
 actor ScheduleSource {
     /// The schedule in force; nil until one was loaded.
     private(set) var current: LoadedSchedule?
-    /// The one in force before it (since this start), which an incident may roll back to.
+    /// The one in force before it, which an incident may roll back to (read back from the stored
+    /// versions after a restart).
     private(set) var previous: LoadedSchedule?
     /// Why the last read of the schedule file failed; nil after a successful read or an accepted
     /// push (which is newer than the file).
@@ -28,6 +29,7 @@ actor ScheduleSource {
     private var seenStamp: ScheduleFileStamp?
     private var version = 0
     private let snapshots: ScheduleSnapshotStore
+    private let versions: ScheduleVersionStore
     private let metrics: ScheduleMetrics
     private let audit: AuditWriter
     private let logger: Logger
@@ -36,11 +38,12 @@ actor ScheduleSource {
     static let pushedDocumentName = "request body"
 
     init(
-        path: String, snapshots: ScheduleSnapshotStore, metrics: ScheduleMetrics, audit: @escaping AuditWriter,
-        logger: Logger
+        path: String, snapshots: ScheduleSnapshotStore, versions: ScheduleVersionStore, metrics: ScheduleMetrics,
+        audit: @escaping AuditWriter, logger: Logger
     ) {
         watchedPath = path
         self.snapshots = snapshots
+        self.versions = versions
         self.metrics = metrics
         self.audit = audit
         self.logger = logger
@@ -214,10 +217,40 @@ actor ScheduleSource {
     private func install(_ program: Program, origin: ScheduleOrigin, at time: Date) -> LoadedSchedule {
         version += 1
         let loaded = LoadedSchedule(program: program, origin: origin, loadedAt: time, version: version)
-        previous = current
+        let body = Array(ScheduleEncoder.encode(program).utf8)
+        let before: ScheduleVersion?
+        do {
+            before = try versions.record(body: body, origin: origin.description, at: time)
+        } catch {
+            logger.error("cannot store the schedule version; a rollback after a restart will not find it",
+                metadata: ["error": "\(error)"])
+            before = nil
+        }
+        if let current {
+            // The same program again (the file touched, not changed) leaves the previous one.
+            if current.program != program { previous = current }
+        } else if let before {
+            previous = restoredVersion(before)
+        }
         current = loaded
         metrics.recordInstalled(program, at: time)
         return loaded
+    }
+
+    /// A stored version read back as the one before the schedule in force (after a restart).
+    private func restoredVersion(_ stored: ScheduleVersion) -> LoadedSchedule? {
+        do {
+            let program = try ScheduleLoader.parse(bytes: stored.body, file: "stored schedule version")
+            let origin: ScheduleOrigin =
+                stored.origin.hasPrefix("api:")
+                ? .api(actor: String(stored.origin.dropFirst(4))) : .file(path: String(stored.origin.dropFirst(5)))
+            return LoadedSchedule(program: program, origin: origin, loadedAt: stored.installedAt, version: 0)
+        } catch {
+            logger.warning(
+                "the stored previous schedule version no longer validates; there is nothing to roll back to",
+                metadata: ["errors": "\(error)"])
+            return nil
+        }
     }
 
     private func details(_ program: Program, _ extra: [String: String]) -> [String: String] {
