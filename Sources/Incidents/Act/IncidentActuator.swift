@@ -1,4 +1,5 @@
 import Resilience
+import Schedule
 
 /// What acting on a proposal needs from the daemon: a recovery point first, then the change to
 /// the engine's state. The engine declares it; the daemon implements it with SQLite's online
@@ -16,13 +17,19 @@ public protocol IncidentActuator: Sendable {
     func restoreNormal(incident: String, by: String) async throws -> Proposal.Effect
 }
 
-/// The engine's view when a decision is made, and a way to re-run it on a proposed state.
+/// The engine's view when a decision is made, the program in force, and a way to re-run the
+/// engine on a proposed state (and a proposed schedule).
 public struct DecisionContext: Sendable {
     public var report: ResilienceReport
-    public var project: @Sendable (EngineState) -> ResilienceReport
+    public var program: Program
+    public var project: @Sendable (Program, EngineState) -> ResilienceReport
 
-    public init(report: ResilienceReport, project: @escaping @Sendable (EngineState) -> ResilienceReport) {
+    public init(
+        report: ResilienceReport, program: Program,
+        project: @escaping @Sendable (Program, EngineState) -> ResilienceReport
+    ) {
         self.report = report
+        self.program = program
         self.project = project
     }
 }

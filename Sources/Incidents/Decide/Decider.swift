@@ -12,9 +12,12 @@ public enum Decider {
 
     /// Proposals for an incident oriented as `orientation`, given the engine's current `report`,
     /// numbered from `firstNumber`; `tried` are strategies already applied (as `strategy:detail`).
+    /// With the `program` in force (and `projectProgram` to re-run the engine on a changed one), a
+    /// gap left by one absent person also brings the emergency assessment's repair.
     public static func propose(
         orientation: Orientation?, report: ResilienceReport?, firstNumber: Int, tried: Set<String>,
-        project: (EngineState) -> ResilienceReport?
+        project: (EngineState) -> ResilienceReport?, program: Program? = nil,
+        projectProgram: (Program, EngineState) -> ResilienceReport? = { _, _ in nil }
     ) -> [Proposal] {
         var proposals: [Proposal] = []
         func add(_ proposal: Proposal) {
@@ -25,6 +28,12 @@ public enum Decider {
         let modes = orientation?.hypotheses.map(\.mode) ?? []
         if let report {
             for mode in modes {
+                if mode == .coverageGap || mode == .massAbsence, let program,
+                    !proposals.contains(where: { $0.strategy == .repair }),
+                    let repair = repair(report: report, program: program, tried: tried, project: projectProgram)
+                {
+                    add(repair)
+                }
                 switch mode {
                 case .overCapacity, .coverageGap:
                     if let level = report.shedding.recommendedLevel, level > report.state.sheddingLevel,
@@ -88,6 +97,45 @@ public enum Decider {
                 expected: nil, risks: ["the program stays as it is while people investigate"], time: "open",
                 needsApproval: false, approval: nil, appliedAt: nil))
         return proposals
+    }
+
+    /// The emergency assessment's repair for the person behind the most gap slots, when it covers
+    /// their slots with reassignments (an assessment calling for a fallback is the fallback's case).
+    static func repair(
+        report: ResilienceReport, program: Program, tried: Set<String>,
+        project: (Program, EngineState) -> ResilienceReport?
+    ) -> Proposal? {
+        guard let lost = Repair.lostPerson(report: report, program: program), !tried.contains("repair:\(lost.person)"),
+            let assessment = Repair.assess(lost, program: program), assessment.strategy != .fallback,
+            !assessment.reassignments.isEmpty
+        else { return nil }
+        let changes = assessment.reassignments.map {
+            Proposal.Change(
+                date: $0.date.description, session: $0.session.rawValue, rotation: $0.rotation, person: $0.person,
+                replacing: $0.replacing)
+        }
+        var state = report.state
+        var level: Int?
+        if assessment.sheddingLevel > state.sheddingLevel {
+            state.sheddingLevel = assessment.sheddingLevel
+            level = assessment.sheddingLevel.rawValue
+        }
+        let listed = changes.prefix(3).map(\.description).joined(separator: "; ")
+        var summary =
+            "Repair around \(lost.person)'s absence (\(lost.from)…\(lost.to)), the emergency assessment's "
+            + "\(assessment.strategy.rawValue) plan: \(changes.count) reassignments (\(listed)"
+            + (changes.count > 3 ? "; …)" : ")")
+        if let level { summary += ", with load shedding at level \(level)" }
+        return Proposal(
+            number: 0, strategy: .repair, sheddingLevel: level, fallback: nil, person: lost.person,
+            changes: changes, summary: summary,
+            expected: effect(report, project(Repair.apply(changes, to: program), state)),
+            risks: [
+                "the covering faculty carry more load over \(lost.from)…\(lost.to)",
+                "a new schedule version: changes made elsewhere meanwhile must be merged by hand",
+            ],
+            time: "immediate: the repaired schedule is pushed as a new version; those reassigned are told",
+            needsApproval: true, approval: nil, appliedAt: nil)
     }
 
     /// Roll the schedule back to the version before the last push.

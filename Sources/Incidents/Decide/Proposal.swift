@@ -10,8 +10,34 @@ public struct Proposal: Sendable, Equatable, Codable {
         case loadShedding = "load_shedding"
         /// Switch to a precomputed static-stability fallback (many people away at once).
         case fallback
+        /// Cover a lost person's slots with the emergency assessment's reassignments (a new
+        /// schedule version).
+        case repair
         /// Nothing for the machine to do: people investigate.
         case investigate
+    }
+
+    /// One reassignment of a repair: `person` covers `rotation` on `date` `session` in place of
+    /// `replacing`.
+    public struct Change: Sendable, Equatable, Codable, CustomStringConvertible {
+        public var date: String
+        public var session: String
+        public var rotation: String
+        public var person: String
+        public var replacing: String?
+
+        public init(date: String, session: String, rotation: String, person: String, replacing: String?) {
+            self.date = date
+            self.session = session
+            self.rotation = rotation
+            self.person = person
+            self.replacing = replacing
+        }
+
+        /// `f3 covers clinic 2026-07-07 AM for f1`.
+        public var description: String {
+            "\(person) covers \(rotation) \(date) \(session)" + (replacing.map { " for \($0)" } ?? "")
+        }
     }
 
     /// What the engine expects: its report re-run on the proposed state.
@@ -60,12 +86,16 @@ public struct Proposal: Sendable, Equatable, Codable {
     public var sheddingLevel: Int?
     /// For a fallback, its scenario (`1_faculty_loss`, …).
     public var fallback: String?
+    /// For a repair, the person whose slots it covers.
+    public var person: String?
+    /// For a repair, the reassignments it writes into the schedule.
+    public var changes: [Change]?
     public var summary: String
     public var expected: Effect?
     public var risks: [String]
     /// How long it takes to put in place, in words.
     public var time: String
-    /// High impact (shedding level 3 or more, any fallback, any rollback): a named person approves
+    /// High impact (shedding level 3 or more, any fallback, any rollback or repair): a named person approves
     /// before it runs.
     public var needsApproval: Bool
     public var approval: Approval?

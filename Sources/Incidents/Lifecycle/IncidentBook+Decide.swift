@@ -23,7 +23,8 @@ extension IncidentBook {
         (incidents[id]?.proposals.map(\.number).max() ?? 0) + 1
     }
 
-    /// The strategies already acted on for incident `id` (`load_shedding:3`, `fallback:…`, `rollback`).
+    /// The strategies already acted on for incident `id` (`load_shedding:3`, `fallback:…`, `rollback`,
+    /// `repair:<person>`).
     public func triedStrategies(_ id: String) -> Set<String> {
         Set(
             incidents[id]?.proposals.filter { $0.appliedAt != nil }.map { proposal in
@@ -31,6 +32,7 @@ extension IncidentBook {
                 case .loadShedding: "load_shedding:\(proposal.sheddingLevel ?? 0)"
                 case .fallback: "fallback:\(proposal.fallback ?? "")"
                 case .rollback: "rollback"
+                case .repair: "repair:\(proposal.person ?? "")"
                 case .investigate: "investigate"
                 }
             } ?? [])

@@ -2,6 +2,7 @@ import Foundation
 import Incidents
 import Prometheus
 import Resilience
+import Schedule
 import Storage
 import VigilCore
 
@@ -25,8 +26,8 @@ struct DaemonIncidentActuator: IncidentActuator {
         }
         let settings = await state.config.resilience
         let window = report.window
-        return DecisionContext(report: report) { proposed in
-            ResilienceEngine(settings: settings).evaluate(program: program, window: window, state: proposed)
+        return DecisionContext(report: report, program: program) { changed, proposed in
+            ResilienceEngine(settings: settings).evaluate(program: changed, window: window, state: proposed)
         }
     }
 
@@ -44,16 +45,34 @@ struct DaemonIncidentActuator: IncidentActuator {
 
     func apply(_ proposal: Proposal, incident: String, by: String) async throws -> Proposal.Effect {
         if proposal.strategy == .rollback {
-            guard let before = await runner.latestReport else { throw ActionError("no schedule is loaded") }
-            let now = clock.now()
-            if case .failure(let failure) = await schedule.rollback(actor: "incident \(incident) (\(by))", at: now) {
-                throw ActionError("\(failure)")
+            return try await reschedule(incident: incident, by: by, what: "the rollback") { actor, now in
+                if case .failure(let failure) = await schedule.rollback(actor: actor, at: now) {
+                    throw ActionError("\(failure)")
+                }
             }
-            await runner.refresh(at: now, config: await state.config)
-            guard let after = await runner.latestReport else {
-                throw ActionError("the engine gave no report after the rollback")
+        }
+        if proposal.strategy == .repair {
+            guard let changes = proposal.changes, !changes.isEmpty else {
+                throw ActionError("proposal \(proposal.number) names no reassignments")
             }
-            return Self.effect(before, after)
+            let effect = try await reschedule(incident: incident, by: by, what: "the repair") { actor, now in
+                guard let program = await schedule.current?.program else { throw ActionError("no schedule is loaded") }
+                let body = Array(ScheduleEncoder.encode(Repair.apply(changes, to: program)).utf8)
+                if case .failure(let failure) = await schedule.push(body, actor: actor, at: now) {
+                    throw ActionError("the repaired schedule was not accepted: \(failure)")
+                }
+            }
+            guard let level = proposal.sheddingLevel.flatMap(LoadSheddingLevel.init(rawValue:)) else { return effect }
+            // The assessment's cascade: its reassignments hold only with the lower categories shed.
+            let shed = try await change(incident: incident, by: by) { current in
+                var engineState = current
+                engineState.sheddingLevel = level
+                return engineState
+            }
+            var combined = effect
+            (combined.defenseAfter, combined.coverageAfter) = (shed.defenseAfter, shed.coverageAfter)
+            (combined.utilizationAfter, combined.gapSlotsAfter) = (shed.utilizationAfter, shed.gapSlotsAfter)
+            return combined
         }
         return try await change(incident: incident, by: by) { current in
             var engineState = current
@@ -68,13 +87,28 @@ struct DaemonIncidentActuator: IncidentActuator {
                     throw ActionError("proposal \(proposal.number) names no known fallback")
                 }
                 engineState.activeFallback = scenario
-            case .rollback:
+            case .rollback, .repair:
                 return current
             case .investigate:
                 throw ActionError("investigating changes nothing")
             }
             return engineState
         }
+    }
+
+    /// Puts a new schedule version in force through `push`, re-runs the engine, and returns the
+    /// figures before and after.
+    private func reschedule(
+        incident: String, by: String, what: String, _ push: (String, Date) async throws -> Void
+    ) async throws -> Proposal.Effect {
+        guard let before = await runner.latestReport else { throw ActionError("no schedule is loaded") }
+        let now = clock.now()
+        try await push("incident \(incident) (\(by))", now)
+        await runner.refresh(at: now, config: await state.config)
+        guard let after = await runner.latestReport else {
+            throw ActionError("the engine gave no report after \(what)")
+        }
+        return Self.effect(before, after)
     }
 
     /// Puts the state `next` makes of the current one in force, re-runs the engine, counts the change.

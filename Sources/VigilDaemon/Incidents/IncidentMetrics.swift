@@ -4,7 +4,9 @@ import Prometheus
 
 /// The incident figures on `/metrics`: how many incidents stand in each phase
 /// (`vigil_incidents{phase}`), and the program's MTTA and MTTR as histograms by severity
-/// (`vigil_incident_time_to_acknowledge_seconds`, `vigil_incident_time_to_resolve_seconds`).
+/// (`vigil_incident_time_to_acknowledge_seconds`, `vigil_incident_time_to_resolve_seconds`), and
+/// `resilience_crisis_activations_total{severity}`: crisis responses put in force (an incident's
+/// proposal acted on, other than investigating), by the incident's severity.
 struct IncidentMetrics {
     let registry: PrometheusCollectorRegistry
     static let buckets: [Duration] = [
@@ -18,6 +20,7 @@ struct IncidentMetrics {
         for severity in IncidentSeverity.allCases {
             _ = histogram("incident_time_to_acknowledge", severity, "Time from detection to acknowledgement.")
             _ = histogram("incident_time_to_resolve", severity, "Time from detection to resolution.")
+            _ = crisisActivations(severity)
         }
     }
 
@@ -34,8 +37,13 @@ struct IncidentMetrics {
     }
 
     /// Observes what changed between `before` (nil when new) and `after`: a first acknowledgement,
-    /// a resolution.
+    /// a resolution, a crisis response acted on.
     func observe(before: Incident?, after: Incident) {
+        let acted = { (incident: Incident?) in
+            incident?.proposals.filter { $0.appliedAt != nil && $0.strategy != .investigate }.count ?? 0
+        }
+        let activations = acted(after) - acted(before)
+        if activations > 0 { crisisActivations(after.severity).increment(by: Int64(activations)) }
         if before?.acknowledgement == nil, let acknowledgement = after.acknowledgement {
             histogram("incident_time_to_acknowledge", after.severity, "Time from detection to acknowledgement.")
                 .recordNanoseconds(max(0, acknowledgement.at - after.detectedAt) * 1_000_000)
@@ -44,6 +52,14 @@ struct IncidentMetrics {
             histogram("incident_time_to_resolve", after.severity, "Time from detection to resolution.")
                 .recordNanoseconds(max(0, resolvedAt - after.detectedAt) * 1_000_000)
         }
+    }
+
+    private func crisisActivations(_ severity: IncidentSeverity) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "resilience", metricName: "crisis_activations", unitName: "total",
+                helpText: "Crisis responses put in force by incidents (shedding, fallback, rollback, repair)."),
+            labels: [("severity", severity.rawValue)])
     }
 
     private func histogram(_ name: String, _ severity: IncidentSeverity, _ help: String) -> DurationHistogram {

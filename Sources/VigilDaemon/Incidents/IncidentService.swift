@@ -274,7 +274,8 @@ public actor IncidentService: Service, IncidentControl {
         let orientation = book.incidents[id]?.orientation
         let proposals = Decider.propose(
             orientation: orientation, report: context?.report, firstNumber: book.nextProposalNumber(id),
-            tried: book.triedStrategies(id), project: { state in context?.project(state) })
+            tried: book.triedStrategies(id), project: { state in context.map { $0.project($0.program, state) } },
+            program: context?.program, projectProgram: { program, state in context?.project(program, state) })
         let now = clock.now().unixMilliseconds
         return try await commit("incident.propose", by: TimelineEntry.daemon, details: ["count": "\(proposals.count)"])
         {
