@@ -45,6 +45,21 @@ enum IncidentText {
         ]
     }
 
+    /// `3 incidents, 1 open; MTTA 20m (1 of 2 acknowledged within target); MTTR 1h`.
+    static func figures(_ figures: [String: Any]) -> String {
+        func duration(_ value: Any?) -> String {
+            guard let seconds = (value as? NSNumber)?.intValue else { return "-" }
+            let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60)
+            if hours > 0 { return minutes > 0 ? "\(hours)h\(minutes)m" : "\(hours)h" }
+            return minutes > 0 ? "\(minutes)m" : "\(seconds)s"
+        }
+        let count = figures["count"] as? Int ?? 0
+        return "\(count) incident\(count == 1 ? "" : "s"), \(figures["open"] as? Int ?? 0) open; "
+            + "MTTA \(duration(figures["meanTimeToAcknowledgeSeconds"])) (\(figures["targetsMet"] as? Int ?? 0) of "
+            + "\(figures["acknowledged"] as? Int ?? 0) acknowledged within target); "
+            + "MTTR \(duration(figures["meanTimeToResolveSeconds"]))"
+    }
+
     static func show(_ incident: [String: Any]) -> String {
         var text = "\(incident["id"] as? String ?? "") \(incident["severity"] as? String ?? "") "
         text += "\(incident["title"] as? String ?? "")\n"
@@ -102,6 +117,8 @@ struct IncidentListCommand: AsyncParsableCommand {
             AlertmanagerClient.table(
                 [["ID", "SEVERITY", "PHASE", "DETECTED", "ACK", "TITLE"]] + incidents.map(IncidentText.line)),
             terminator: "")
+        let figures = IncidentText.data(body)["figures"] as? [String: Any]
+        if let overall = figures?["overall"] as? [String: Any] { print(IncidentText.figures(overall)) }
     }
 }
 

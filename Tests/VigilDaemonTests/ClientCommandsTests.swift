@@ -62,6 +62,8 @@ struct ClientCommandsTests {
 
         let listed = try await Self.run(["incident", "list", "--state", "open", "--server", base], in: directory)
         #expect(listed.output.contains("INC-1") && listed.output.contains("acked by dr.adams"), "\(listed.output)")
+        #expect(listed.output.contains("1 incident, 1 open; MTTA "), "\(listed.output)")
+        #expect(listed.output.contains("(1 of 1 acknowledged within target); MTTR -"), "\(listed.output)")
         let shown = try await Self.run(["incident", "show", "INC-1", "--server", base], in: directory)
         #expect(shown.output.contains("response target: 1 hour"), "\(shown.output)")
         #expect(shown.output.contains("orienting → deciding"), "\(shown.output)")

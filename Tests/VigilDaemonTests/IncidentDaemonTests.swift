@@ -236,7 +236,7 @@ struct IncidentDaemonTests {
             #expect((sent["details"] as? [String: String])?["receiver"] == "on_call_admin")
             let failed = try #require(entries("notification_failed").first, "\(timeline)")
             let details = try #require(failed["details"] as? [String: String])
-            #expect(details["attempts"] == "1")
+            #expect((Int(details["attempts"] ?? "") ?? 0) >= 1, "\(details)")
             #expect(details["error"]?.contains("503") == true, "\(details)")
             #expect((failed["text"] as? String)?.contains("stays queued and is retried") == true)
             #expect(gateway.requests.contains { $0.hook == "up" })

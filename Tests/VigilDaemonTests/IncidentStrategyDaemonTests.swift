@@ -88,6 +88,16 @@ struct IncidentStrategyDaemonTests {
 
         let verified = try await Self.verify(daemon, id)
         #expect(verified["phase"] as? String == "resolved", "\(verified["timeline"] ?? "")")
+        // The list carries MTTA and MTTR over what it lists.
+        let list = try JSONBody.data(try await daemon.get("/api/v1/incidents?state=resolved"))
+        let overall = try #require((list["figures"] as? [String: Any])?["overall"] as? [String: Any], "\(list)")
+        #expect(overall["count"] as? Int == 1)
+        #expect(overall["resolved"] as? Int == 1)
+        #expect(overall["meanTimeToResolveSeconds"] as? Double == verified["timeToResolveSeconds"] as? Double)
+        #expect((overall["meanTimeToResolveSeconds"] as? Double ?? 0) > 0)
+        #expect(overall["meanTimeToAcknowledgeSeconds"] is NSNull, "nobody acknowledged it")
+        let bySeverity = (list["figures"] as? [String: Any])?["bySeverity"] as? [String: Any]
+        #expect(bySeverity?.keys.sorted() == ["P2"])
         try await daemon.stop()
     }
 

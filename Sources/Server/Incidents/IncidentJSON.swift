@@ -106,6 +106,33 @@ enum IncidentJSON {
     }
 
     /// `value` as JSON with sorted keys (`null` when nil).
+    /// MTTA and MTTR over the listed incidents, overall and by severity.
+    static func write(_ figures: IncidentFigures, into json: inout GoJSONWriter) {
+        func write(_ figures: IncidentFigures.Figures) {
+            json.beginObject()
+            json.member("count", raw: "\(figures.count)")
+            json.member("open", raw: "\(figures.open)")
+            json.member("acknowledged", raw: "\(figures.acknowledged)")
+            json.member("targetsMet", raw: "\(figures.targetsMet)")
+            json.member("resolved", raw: "\(figures.resolved)")
+            json.member("meanTimeToAcknowledgeSeconds", raw: figures.meanTimeToAcknowledge.map(seconds) ?? "null")
+            json.member("meanTimeToResolveSeconds", raw: figures.meanTimeToResolve.map(seconds) ?? "null")
+            json.end("}")
+        }
+        json.beginObject()
+        json.member("overall")
+        write(figures.overall)
+        json.member("bySeverity")
+        json.beginObject()
+        for severity in IncidentSeverity.allCases {
+            guard let bySeverity = figures.bySeverity[severity] else { continue }
+            json.member(severity.rawValue)
+            write(bySeverity)
+        }
+        json.end("}")
+        json.end("}")
+    }
+
     static func encoded<T: Encodable>(_ value: T?) -> String {
         guard let value else { return "null" }
         let encoder = JSONEncoder()

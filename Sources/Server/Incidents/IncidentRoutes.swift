@@ -41,6 +41,8 @@ struct IncidentRoutes {
                 IncidentJSON.write(incident, full: false, timeZone: zone, into: &json)
             }
             json.end("]")
+            json.raw(",\"figures\":")
+            IncidentJSON.write(IncidentFigures(incidents, timeZone: zone), into: &json)
             json.raw("}}")
             return AlertmanagerRoutes.json(json.bytes)
         }
