@@ -53,7 +53,12 @@ import TimeSeries
             try await until("the first two started") { started.values.count == 2 }
             #expect(started.values.sorted() == [0, 1])
             #expect(registry.emitToString().contains("vigil_engine_queries 5"))
-            latch.open(5)
+            // One slot at a time, so the order the waiting queries start in is the order admitted.
+            for next in 2..<5 {
+                latch.open(1)
+                try await until("query \(next) started") { started.values.count == next + 1 }
+            }
+            latch.open(2)
             var finished: [Int] = []
             for try await index in group { finished.append(index) }
             #expect(finished.sorted() == [0, 1, 2, 3, 4])

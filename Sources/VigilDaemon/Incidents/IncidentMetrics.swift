@@ -6,7 +6,8 @@ import Prometheus
 /// (`vigil_incidents{phase}`), and the program's MTTA and MTTR as histograms by severity
 /// (`vigil_incident_time_to_acknowledge_seconds`, `vigil_incident_time_to_resolve_seconds`), and
 /// `resilience_crisis_activations_total{severity}`: crisis responses put in force (an incident's
-/// proposal acted on, other than investigating), by the incident's severity.
+/// proposal acted on, other than investigating), by the incident's severity — created at the first
+/// one, as the other `resilience_` series appear only with a schedule.
 struct IncidentMetrics {
     let registry: PrometheusCollectorRegistry
     static let buckets: [Duration] = [
@@ -20,7 +21,6 @@ struct IncidentMetrics {
         for severity in IncidentSeverity.allCases {
             _ = histogram("incident_time_to_acknowledge", severity, "Time from detection to acknowledgement.")
             _ = histogram("incident_time_to_resolve", severity, "Time from detection to resolution.")
-            _ = crisisActivations(severity)
         }
     }
 
