@@ -19,7 +19,8 @@ import Testing
         _ = try book.acknowledge(slow, by: "dr.baker", now: Self.start + 30 * Self.minute)
         // P3 closed as a false alarm after 5 min: counted resolved, left out of MTTR.
         let drill = try book.open(title: "c", severity: .p3, by: "c", now: Self.start).id
-        _ = try book.move(drill, to: .resolved, by: "c", reason: "drill", falseAlarm: true, now: Self.start + 5 * Self.minute)
+        _ = try book.move(
+            drill, to: .resolved, by: "c", reason: "drill", falseAlarm: true, now: Self.start + 5 * Self.minute)
 
         let figures = IncidentFigures(Array(book.incidents.values), timeZone: TimeZone(identifier: "America/Chicago")!)
         #expect(figures.overall.count == 3)

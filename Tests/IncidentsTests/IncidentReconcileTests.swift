@@ -111,20 +111,26 @@ import TimeSeries
                 now: Self.start
             ).isEmpty)
         var changed = book.delivered(
-            ["g-CoverageGap": [delivery("m1", .failed(attempts: 1, error: "HTTP 503"))], "g-other": [
-                delivery("m9", .delivered)
-            ]], now: Self.start + 1)
+            [
+                "g-CoverageGap": [delivery("m1", .failed(attempts: 1, error: "HTTP 503"))],
+                "g-other": [
+                    delivery("m9", .delivered)
+                ],
+            ], now: Self.start + 1)
         var incident = try #require(changed.first)
         #expect(incident.timeline.last?.kind == .notificationFailed)
         #expect(incident.timeline.last?.details["error"] == "HTTP 503")
         #expect(
             incident.timeline.last?.text
-                == "firing notification to pager (webhook[0]) failed (attempt 1): HTTP 503; it stays queued and is retried")
+                == "firing notification to pager (webhook[0]) failed (attempt 1): HTTP 503; it stays queued and is retried"
+        )
         #expect(!incident.timeline.contains { $0.details["message"] == "m9" }, "another group's message")
         // The same outcome again: nothing new. The next attempt failing, then a delivery: one each.
         #expect(
-            book.delivered(["g-CoverageGap": [delivery("m1", .failed(attempts: 1, error: "HTTP 503"))]], now: Self.start + 2)
-                .isEmpty)
+            book.delivered(
+                ["g-CoverageGap": [delivery("m1", .failed(attempts: 1, error: "HTTP 503"))]], now: Self.start + 2
+            )
+            .isEmpty)
         changed = book.delivered(
             ["g-CoverageGap": [delivery("m1", .failed(attempts: 2, error: "HTTP 503"))]], now: Self.start + 3)
         #expect(changed.first?.timeline.last?.details["attempts"] == "2")

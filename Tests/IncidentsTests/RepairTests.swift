@@ -18,10 +18,15 @@ import Testing
         let program = try Self.program()
         let report = ResilienceEngine().evaluate(program: program, window: Self.window)
         let lost = try #require(Repair.lostPerson(report: report, program: program))
-        #expect(lost == Repair.LostPerson(person: "f1", from: Day(iso: "2026-07-07")!, to: Day(iso: "2026-07-08")!, gapSlots: 2))
+        #expect(
+            lost
+                == Repair.LostPerson(
+                    person: "f1", from: Day(iso: "2026-07-07")!, to: Day(iso: "2026-07-08")!, gapSlots: 2))
         // Nobody away: no lost person.
         let healthy = try Self.program(IncidentPrograms.healthy)
-        #expect(Repair.lostPerson(report: ResilienceEngine().evaluate(program: healthy, window: Self.window), program: healthy) == nil)
+        #expect(
+            Repair.lostPerson(
+                report: ResilienceEngine().evaluate(program: healthy, window: Self.window), program: healthy) == nil)
     }
 
     @Test func aLostPersonBringsTheRepairWithItsProjectedEffect() throws {

@@ -12,7 +12,8 @@ import Testing
         let database = try VigilDatabase(path: directory.file("vigil.db"))
         defer { try? database.close() }
         let store = ScheduleVersionStore(database: database)
-        #expect(try store.record(body: Array("v1".utf8), origin: "file:/p.json", at: Date(timeIntervalSince1970: 1)) == nil)
+        #expect(
+            try store.record(body: Array("v1".utf8), origin: "file:/p.json", at: Date(timeIntervalSince1970: 1)) == nil)
         let before = try store.record(body: Array("v2".utf8), origin: "api:ops", at: Date(timeIntervalSince1970: 2))
         #expect(before.map { String(decoding: $0.body, as: UTF8.self) } == "v1")
         #expect(before?.origin == "file:/p.json")

@@ -228,7 +228,8 @@ struct IncidentDaemonTests {
             func entries(_ kind: String) -> [[String: Any]] { timeline.filter { $0["kind"] as? String == kind } }
             for _ in 0..<20 where entries("notification_sent").isEmpty || entries("notification_failed").isEmpty {
                 await Self.settle(daemon)
-                timeline = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"]
+                timeline =
+                    try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"]
                     as? [[String: Any]] ?? []
             }
             let sent = try #require(entries("notification_sent").first, "\(timeline)")
@@ -244,7 +245,8 @@ struct IncidentDaemonTests {
             // Once each: every later attempt is one more entry, never the same attempt twice.
             await Self.settle(daemon)
             await Self.settle(daemon)
-            timeline = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"]
+            timeline =
+                try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"]
                 as? [[String: Any]] ?? []
             let marks = timeline.compactMap { entry -> String? in
                 guard let details = entry["details"] as? [String: String], let message = details["message"] else {
@@ -317,7 +319,8 @@ struct IncidentDaemonTests {
         let metrics = try await daemon.metrics()
         #expect(metrics["resilience_fallback_activations_total{scenario=\"\(scenario)\"}"] == 1)
         #expect(metrics[#"resilience_crisis_activations_total{severity="P1"}"#] == 1, "a crisis response in force")
-        #expect(metrics[#"resilience_crisis_activations_total{severity="P2"}"#] == nil, "created at its first activation")
+        #expect(
+            metrics[#"resilience_crisis_activations_total{severity="P2"}"#] == nil, "created at its first activation")
 
         // Verifying: the fallback covers the slots but leaves r1 unsupervised (critical ACGME
         // violations), so Vigil sends the incident back to deciding with the next proposals.

@@ -77,7 +77,8 @@ struct IncidentStrategyDaemonTests {
         #expect(expected["utilizationAfter"] as? Double == 0.5)
 
         let acted = try await Self.post(
-            daemon, "/api/v1/incidents/\(id)/phase", ["phase": "acting", "proposal": shed["number"] ?? 0, "by": "dr.adams"])
+            daemon, "/api/v1/incidents/\(id)/phase",
+            ["phase": "acting", "proposal": shed["number"] ?? 0, "by": "dr.adams"])
         let action = try #require((acted["timeline"] as? [[String: Any]])?.last)
         #expect((action["details"] as? [String: String])?["failed"] == nil, "\(action)")
         #expect((action["text"] as? String)?.contains("utilization 125% → 50%") == true, "\(action)")

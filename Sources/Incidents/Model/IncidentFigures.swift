@@ -28,9 +28,12 @@ public struct IncidentFigures: Sendable, Equatable {
             figures.open = list.filter(\.isOpen).count
             let acknowledged = list.compactMap { incident in incident.acknowledgement.map { (incident, $0.at) } }
             figures.acknowledged = acknowledged.count
-            figures.targetsMet = acknowledged.filter { incident, at in
-                at <= ResponseTarget.deadline(incident.severity, detectedAt: incident.detectedAt, timeZone: timeZone)
-            }.count
+            figures.targetsMet =
+                acknowledged.filter { incident, at in
+                    at
+                        <= ResponseTarget.deadline(
+                            incident.severity, detectedAt: incident.detectedAt, timeZone: timeZone)
+                }.count
             let resolved = list.compactMap { incident in
                 incident.falseAlarm == nil ? incident.resolvedAt.map { $0 - incident.detectedAt } : nil
             }

@@ -149,7 +149,8 @@ public final class Daemon: Sendable {
         }
         scheduleSource = ScheduleSource(
             path: config.schedule.path, snapshots: ScheduleSnapshotStore(database: database),
-            versions: ScheduleVersionStore(database: database), metrics: ScheduleMetrics(registry: registry), audit: audit, logger: logger)
+            versions: ScheduleVersionStore(database: database), metrics: ScheduleMetrics(registry: registry),
+            audit: audit, logger: logger)
         let engineSink = SeriesStoreSink(store: seriesStore)
         selfScrape = SelfScrape(
             registry: registry, store: seriesStore, instance: listen.description,

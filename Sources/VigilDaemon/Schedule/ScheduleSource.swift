@@ -222,7 +222,8 @@ actor ScheduleSource {
         do {
             before = try versions.record(body: body, origin: origin.description, at: time)
         } catch {
-            logger.error("cannot store the schedule version; a rollback after a restart will not find it",
+            logger.error(
+                "cannot store the schedule version; a rollback after a restart will not find it",
                 metadata: ["error": "\(error)"])
             before = nil
         }
