@@ -29,6 +29,9 @@ public struct HTTPServerSettings: Sendable {
     public var admin: AdminSettings?
     /// The incidents behind `/api/v1/incidents`; nil leaves those routes out.
     public var incidents: (any IncidentControl)?
+    /// Flags, configuration and scrape targets behind Prometheus' status routes; nil leaves
+    /// `/api/v1/status/flags`, `/api/v1/status/config` and `/api/v1/targets` out.
+    public var status: (any StatusControl)?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
@@ -39,10 +42,11 @@ public struct HTTPServerSettings: Sendable {
         schedule: (any ScheduleControl)? = nil,
         query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil,
         alertmanager: AlertmanagerAPISettings? = nil, incidents: (any IncidentControl)? = nil,
-        admin: AdminSettings? = nil, logger: Logger,
+        admin: AdminSettings? = nil, status: (any StatusControl)? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.admin = admin
+        self.status = status
         self.incidents = incidents
         self.rules = rules
         self.alertmanager = alertmanager
@@ -77,6 +81,7 @@ public enum HTTPServer {
         LifecycleRoutes(control: settings.control).register(on: router)
         MetricsRoute(registry: settings.registry).register(on: router)
         BuildInfoRoute().register(on: router)
+        StatusRoutes(registry: settings.registry, control: settings.status, clock: settings.clock).register(on: router)
         if let schedule = settings.schedule {
             ScheduleRoutes(control: schedule).register(on: router)
             ResilienceRoutes(control: schedule).register(on: router)

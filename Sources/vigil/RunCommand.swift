@@ -45,7 +45,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "vigil")
         let options = DaemonOptions(
-            configPath: config, overrides: ConfigOverrides(dataDirectory: data, listenAddress: listen), logger: logger)
+            configPath: config, overrides: ConfigOverrides(dataDirectory: data, listenAddress: listen), logger: logger,
+            flags: ["log.level": logLevel, "log.format": logFormat])
         let daemon: Daemon
         do {
             daemon = try Daemon(options: options)

@@ -20,7 +20,8 @@ public enum AccessPolicy {
     static let openPaths: Set<String> = ["/-/healthy", "/-/ready", "/static/ack.css"]
     /// Prometheus' read endpoints that accept `POST` with a form body.
     static let postReads: Set<String> = [
-        "/api/v1/query", "/api/v1/query_range", "/api/v1/series", "/api/v1/labels",
+        "/api/v1/query", "/api/v1/query_range", "/api/v1/series", "/api/v1/labels", "/api/v1/query_exemplars",
+        "/api/v1/format_query",
     ]
 
     public static func requirement(method: HTTPRequest.Method, path: String) -> Requirement {

@@ -36,9 +36,10 @@ public enum ConfigLoader {
         let context = ConfigReadContext(configDirectory: ConfigPaths.directory(of: absolute))
         let root = document.root(reportingTo: diagnostics)
         let config = root.mapping { context.readConfig($0, sourcePath: absolute) }
-        guard let config, diagnostics.isEmpty else {
+        guard var config, diagnostics.isEmpty else {
             throw ConfigLoadError(errors: diagnostics.sortedErrors)
         }
+        config.sourceText = yaml
         return config
     }
 

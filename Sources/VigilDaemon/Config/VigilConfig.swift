@@ -9,6 +9,8 @@ import VigilCore
 public struct VigilConfig: Sendable, Equatable {
     /// Absolute path of the file read; nil when running on embedded defaults.
     public var sourcePath: String?
+    /// The text of that file as read (shown, secrets redacted, at `/api/v1/status/config`).
+    public var sourceText: String?
     public var global: GlobalConfig
     public var web: WebConfig
     public var storage: StorageConfig

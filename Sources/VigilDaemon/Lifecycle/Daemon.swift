@@ -300,6 +300,9 @@ public final class Daemon: Sendable {
                         "schema": check.appliedMigrations.last ?? "",
                     ]
                 },
+                status: DaemonStatus(
+                    state: state, scrapes: scrapes, source: options.configSource, listen: listen.description,
+                    extraFlags: options.flags),
                 logger: logger,
                 onListening: { port in
                     await onListening(port)

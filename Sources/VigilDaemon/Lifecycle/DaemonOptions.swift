@@ -16,14 +16,18 @@ public struct DaemonOptions: Sendable {
     public var logger: Logger
     /// Receives the bound HTTP port once the server listens.
     public var onListening: @Sendable (Int) async -> Void
+    /// Command-line flags beyond those the daemon knows itself (`log.level`, `log.format`), for
+    /// `/api/v1/status/flags`.
+    public var flags: [String: String]
 
     public init(
         configPath: String? = nil, overrides: ConfigOverrides = .init(),
         workingDirectory: String = FileManager.default.currentDirectoryPath,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         clock: any VigilClock = SystemClock(), logger: Logger = Logger(label: "vigil"),
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }, flags: [String: String] = [:]
     ) {
+        self.flags = flags
         self.configPath = configPath
         var overrides = overrides
         overrides.dataDirectory = overrides.dataDirectory.map { Self.absolute($0, base: workingDirectory) }

@@ -11,6 +11,7 @@ struct ScrapeLoop: Sendable {
     let store: SeriesStore
     let clock: any VigilClock
     let logger: Logger
+    let health: ScrapeHealth
 
     func run() async {
         var scraper = Scraper(target: target)
@@ -19,6 +20,8 @@ struct ScrapeLoop: Sendable {
         while !Task.isCancelled {
             let outcome = await scraper.scrape(at: SeriesTime.milliseconds(next))
             store.ingest(source: target.source, samples: outcome.samples, at: SeriesTime.milliseconds(next))
+            health.record(
+                target, at: SeriesTime.milliseconds(next), duration: outcome.duration, failure: outcome.failure)
             if let failure = outcome.failure, !failing {
                 logger.warning("scrape failed", metadata: ["target": "\(target.url)", "error": "\(failure)"])
             } else if outcome.failure == nil, failing {

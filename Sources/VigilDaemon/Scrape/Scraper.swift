@@ -20,6 +20,8 @@ struct Scraper: Sendable {
     struct Outcome: Sendable {
         var samples: [IngestedSample]
         var failure: String?
+        /// How long the scrape took, in seconds.
+        var duration: Double = 0
     }
 
     mutating func scrape(at timestamp: Int64) async -> Outcome {
@@ -58,6 +60,6 @@ struct Scraper: Sendable {
         ] {
             samples.append(IngestedSample(labels: target.labels.setting(Label.metricName, to: name), value: value))
         }
-        return Outcome(samples: samples, failure: failure)
+        return Outcome(samples: samples, failure: failure, duration: seconds)
     }
 }
