@@ -145,6 +145,11 @@ struct ScheduleFileTests {
         let metrics = try await vigil.metrics()
         #expect(metrics["resilience_defense_level"] == 1)
         #expect(metrics["vigil_schedule_last_load_successful"] == 1)
+        // The event counters whose labels are known exist at zero with the engine's first figures.
+        for scenario in ["1_faculty_loss", "holiday_skeleton", "weather_emergency"] {
+            #expect(metrics["resilience_fallback_activations_total{scenario=\"\(scenario)\"}"] == 0, "\(scenario)")
+        }
+        #expect(metrics[#"resilience_crisis_activations_total{severity="P4"}"#] == 0)
         try await vigil.stop()
     }
 

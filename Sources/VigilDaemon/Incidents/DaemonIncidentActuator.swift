@@ -121,20 +121,12 @@ struct DaemonIncidentActuator: IncidentActuator {
         let previous = await runner.engineState
         try await runner.setState(engineState, actor: "incident \(incident) (\(by))", at: now)
         await runner.refresh(at: now, config: await state.config)
+        let counters = ResilienceCounters(registry: registry)
         if previous.sheddingLevel != engineState.sheddingLevel {
-            counter(
-                "load_shedding_events", "Load-shedding level changes made by incidents.",
-                [
-                    ("from_level", "\(previous.sheddingLevel.rawValue)"),
-                    ("to_level", "\(engineState.sheddingLevel.rawValue)"),
-                ]
-            ).increment()
+            counters.loadSheddingEvents(from: previous.sheddingLevel, to: engineState.sheddingLevel).increment()
         }
         if let scenario = engineState.activeFallback, previous.activeFallback != scenario {
-            counter(
-                "fallback_activations", "Static-stability fallbacks activated by incidents.",
-                [("scenario", scenario.rawValue)]
-            ).increment()
+            counters.fallbackActivations(scenario).increment()
         }
         guard let after = await runner.latestReport else {
             throw ActionError("the engine gave no report after the change")
@@ -148,11 +140,5 @@ struct DaemonIncidentActuator: IncidentActuator {
             coverageBefore: before.coverage.rate, coverageAfter: after.coverage.rate,
             utilizationBefore: before.utilization.rate, utilizationAfter: after.utilization.rate,
             gapSlotsBefore: before.coverage.gapSlots, gapSlotsAfter: after.coverage.gapSlots)
-    }
-
-    private func counter(_ name: String, _ help: String, _ labels: [(String, String)]) -> Counter {
-        registry.makeCounter(
-            descriptor: .init(namespace: "resilience", metricName: name, unitName: "total", helpText: help),
-            labels: labels)
     }
 }

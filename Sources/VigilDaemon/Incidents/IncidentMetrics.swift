@@ -6,8 +6,8 @@ import Prometheus
 /// (`vigil_incidents{phase}`), and the program's MTTA and MTTR as histograms by severity
 /// (`vigil_incident_time_to_acknowledge_seconds`, `vigil_incident_time_to_resolve_seconds`), and
 /// `resilience_crisis_activations_total{severity}`: crisis responses put in force (an incident's
-/// proposal acted on, other than investigating), by the incident's severity — created at the first
-/// one, as the other `resilience_` series appear only with a schedule.
+/// proposal acted on, other than investigating), by the incident's severity (see
+/// ``ResilienceCounters``).
 struct IncidentMetrics {
     let registry: PrometheusCollectorRegistry
     static let buckets: [Duration] = [
@@ -43,7 +43,9 @@ struct IncidentMetrics {
             incident?.proposals.filter { $0.appliedAt != nil && $0.strategy != .investigate }.count ?? 0
         }
         let activations = acted(after) - acted(before)
-        if activations > 0 { crisisActivations(after.severity).increment(by: Int64(activations)) }
+        if activations > 0 {
+            ResilienceCounters(registry: registry).crisisActivations(after.severity).increment(by: Int64(activations))
+        }
         if before?.acknowledgement == nil, let acknowledgement = after.acknowledgement {
             histogram("incident_time_to_acknowledge", after.severity, "Time from detection to acknowledgement.")
                 .recordNanoseconds(max(0, acknowledgement.at - after.detectedAt) * 1_000_000)
@@ -52,14 +54,6 @@ struct IncidentMetrics {
             histogram("incident_time_to_resolve", after.severity, "Time from detection to resolution.")
                 .recordNanoseconds(max(0, resolvedAt - after.detectedAt) * 1_000_000)
         }
-    }
-
-    private func crisisActivations(_ severity: IncidentSeverity) -> Counter {
-        registry.makeCounter(
-            descriptor: .init(
-                namespace: "resilience", metricName: "crisis_activations", unitName: "total",
-                helpText: "Crisis responses put in force by incidents (shedding, fallback, rollback, repair)."),
-            labels: [("severity", severity.rawValue)])
     }
 
     private func histogram(_ name: String, _ severity: IncidentSeverity, _ help: String) -> DurationHistogram {

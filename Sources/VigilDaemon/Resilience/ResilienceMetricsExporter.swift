@@ -33,6 +33,8 @@ final class ResilienceMetricsExporter: ResilienceSampleSink {
     }
 
     func ingest(_ samples: [ResilienceSample], at time: Date) async {
+        // The event counters whose labels are known exist at zero from the engine's first figures.
+        if !samples.isEmpty { ResilienceCounters(registry: registry).makeKnown() }
         exported.withLock { exported in
             var next: [SeriesKey: Exported] = [:]
             next.reserveCapacity(samples.count)
