@@ -26,6 +26,8 @@ struct PackagingTests {
             "./usr/bin/vigil", "./etc/vigil/vigil.yml", "./etc/vigil/rules/escalation.yml",
             "./etc/vigil/rules/alerts/", "./etc/default/vigil", "./lib/systemd/system/vigil.service",
             "./usr/share/vigil/runbooks/CriticalCoverageGap.md", "./usr/share/vigil/demo/program.json",
+            "./usr/share/vigil/grafana/dashboards/resilience.json",
+            "./usr/share/vigil/grafana/provisioning/datasources/vigil.yml",
             "./usr/share/doc/vigil/copyright", "./usr/share/doc/vigil/changelog.gz",
         ] {
             #expect(listing.contains(" \(path)"), "the package lacks \(path)")
