@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Alerting", targets: ["Alerting"]),
         .library(name: "Notify", targets: ["Notify"]),
         .library(name: "Incidents", targets: ["Incidents"]),
+        .library(name: "Pages", targets: ["Pages"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "VigilDaemon", targets: ["VigilDaemon"]),
@@ -131,10 +132,15 @@ let package = Package(
         ),
         // Configuration, secrets, services and their wiring.
         .target(
+            name: "Pages",
+            dependencies: ["Alerting", "Incidents", "Resilience", "Schedule", "TimeSeries", "VigilCore"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "VigilDaemon",
             dependencies: [
                 "VigilCore", "Transport", "Storage", "Server", "Schedule", "Resilience", "TimeSeries", "PromQL",
-                "Rules", "Alerting", "Notify", "Incidents",
+                "Rules", "Alerting", "Notify", "Incidents", "Pages",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -49,6 +49,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "PagesBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Schedule", package: "vigil"),
+                .product(name: "Resilience", package: "vigil"),
+                .product(name: "Pages", package: "vigil"),
+            ],
+            path: "Benchmarks/PagesBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "SeriesBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

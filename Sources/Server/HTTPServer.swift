@@ -32,6 +32,8 @@ public struct HTTPServerSettings: Sendable {
     /// Flags, configuration and scrape targets behind Prometheus' status routes; nil leaves
     /// `/api/v1/status/flags`, `/api/v1/status/config` and `/api/v1/targets` out.
     public var status: (any StatusControl)?
+    /// The web pages (`/`, `/alerts`); nil leaves them out.
+    public var pages: (any WebPages)?
     public var logger: Logger
     /// Called with the bound port once the server accepts connections (port 0 binds a free one).
     public var onListening: @Sendable (Int) async -> Void
@@ -42,11 +44,13 @@ public struct HTTPServerSettings: Sendable {
         schedule: (any ScheduleControl)? = nil,
         query: QueryAPISettings? = nil, rules: RulesAPISettings? = nil,
         alertmanager: AlertmanagerAPISettings? = nil, incidents: (any IncidentControl)? = nil,
-        admin: AdminSettings? = nil, status: (any StatusControl)? = nil, logger: Logger,
+        admin: AdminSettings? = nil, status: (any StatusControl)? = nil, pages: (any WebPages)? = nil,
+        logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         self.admin = admin
         self.status = status
+        self.pages = pages
         self.incidents = incidents
         self.rules = rules
         self.alertmanager = alertmanager
@@ -95,6 +99,9 @@ public enum HTTPServer {
         }
         if let incidents = settings.incidents {
             IncidentRoutes(control: incidents).register(on: router)
+        }
+        if let pages = settings.pages {
+            PageRoutes(pages: pages).register(on: router)
         }
         if let admin = settings.admin {
             AdminRoutes(settings: admin).register(on: router)

@@ -65,21 +65,8 @@ struct GrafanaDashboardTests {
     }
 
     @Test func everyPanelsQueryReturnsDataFromTheDemo() async throws {
-        let directory = TestDirectory()
-        let shipped = try String(
-            contentsOf: Self.repository.appendingPathComponent("etc/vigil.yml"), encoding: .utf8)
-        let rules = Self.repository.appendingPathComponent("rules").path
-        let config =
-            shipped
-            .replacingOccurrences(of: "../rules/", with: rules + "/")
-            .replacingOccurrences(of: "path: demo/program.json", with: "path: program.json")
-        let demo = try String(
-            contentsOf: Self.repository.appendingPathComponent("etc/demo/program.json"), encoding: .utf8)
-        let daemon = try await ScheduleTestDaemon.start(directory: directory, schedule: demo, config: config)
-        // Grafana checks the data source first (its HTTP figures then exist); then twenty minutes
-        // of evaluation: the demo's alerts fire and are notified, rates have samples.
-        #expect(try await daemon.get("/api/v1/status/buildinfo").status == 200)
-        for _ in 0..<80 { await daemon.tick() }
+        // Twenty minutes of the demo: its alerts fire and are notified, rates have samples.
+        let daemon = try await ShippedDemo.start(ticks: 80)
         var empty: [String] = []
         var failed: [String] = []
         let panels = try Self.panels()

@@ -2,8 +2,7 @@ import HTTPTypes
 
 /// Which credentials each route needs, decided in this one place for every route the server has.
 ///
-/// - open: `/-/healthy` and `/-/ready`, for load balancers and systemd; the acknowledgement page's
-///   stylesheet.
+/// - open: `/-/healthy` and `/-/ready`, for load balancers and systemd; the pages' stylesheets.
 /// - read: every other `GET` and `HEAD`, and the query endpoints Prometheus also answers by `POST`
 ///   (a form body, not a change): behind basic auth when users are configured; the API token is
 ///   accepted too, so a client configured with the token alone (amtool, Grafana) reads and writes.
@@ -17,7 +16,7 @@ public enum AccessPolicy {
         case open, read, write, signed
     }
 
-    static let openPaths: Set<String> = ["/-/healthy", "/-/ready", "/static/ack.css"]
+    static let openPaths: Set<String> = ["/-/healthy", "/-/ready", "/static/ack.css", "/static/vigil.css"]
     /// Prometheus' read endpoints that accept `POST` with a form body.
     static let postReads: Set<String> = [
         "/api/v1/query", "/api/v1/query_range", "/api/v1/series", "/api/v1/labels", "/api/v1/query_exemplars",

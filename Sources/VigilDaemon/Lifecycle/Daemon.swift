@@ -303,6 +303,9 @@ public final class Daemon: Sendable {
                 status: DaemonStatus(
                     state: state, scrapes: scrapes, source: options.configSource, listen: listen.description,
                     extraFlags: options.flags),
+                pages: DaemonPages(
+                    resilience: resilience, schedule: scheduleSource, pipeline: alerting.pipeline, incidents: incidents,
+                    clock: clock),
                 logger: logger,
                 onListening: { port in
                     await onListening(port)

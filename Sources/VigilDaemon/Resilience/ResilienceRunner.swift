@@ -77,6 +77,8 @@ actor ResilienceRunner {
 
     /// The latest report, if a schedule was ever evaluated.
     var latestReport: ResilienceReport? { cached?.report }
+    /// When the latest report was last confirmed current (evaluated, or reused unchanged).
+    private(set) var evaluatedAt: Date?
 
     /// One evaluation tick: notices a changed schedule file, then evaluates if needed and exports.
     func tick(at now: Date, config: VigilConfig) async {
@@ -99,6 +101,7 @@ actor ResilienceRunner {
             await sink.ingest(sink.wantsViolationCounters ? samples + counters : samples, at: now)
         }
         metrics.recordSuccess(at: now)
+        evaluatedAt = now
     }
 
     /// Why a state change was not made.

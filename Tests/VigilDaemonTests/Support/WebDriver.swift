@@ -43,6 +43,7 @@ final class WebDriver: Sendable {
             "capabilities": [
                 "alwaysMatch": [
                     "browserName": "chrome",
+                    "goog:loggingPrefs": ["browser": "ALL"],
                     "goog:chromeOptions": [
                         "binary": Self.browserPath,
                         "args": [
@@ -82,6 +83,34 @@ final class WebDriver: Sendable {
     func text(of selector: String) async throws -> String {
         let id = try await element(selector)
         return try await command("GET", "/element/\(id)/text", nil)["value"] as? String ?? ""
+    }
+
+    /// Resizes the window (a phone is 390×844, a desktop 1280×900).
+    func resize(width: Int, height: Int) async throws {
+        _ = try await command("POST", "/window/rect", ["width": width, "height": height])
+    }
+
+    /// Runs `script` in the page and returns its result.
+    func execute(_ script: String) async throws -> Any? {
+        try await command("POST", "/execute/sync", ["script": script, "args": [Any]()])["value"]
+    }
+
+    /// The browser console's messages at `SEVERE` level since the last call (errors: failed loads,
+    /// script errors, content-security-policy refusals).
+    func consoleErrors() async throws -> [String] {
+        let entries = try await command("POST", "/se/log", ["type": "browser"])["value"] as? [[String: Any]] ?? []
+        return entries.filter { $0["level"] as? String == "SEVERE" }.compactMap { $0["message"] as? String }
+    }
+
+    /// A PNG of the viewport.
+    func screenshot() async throws -> Data {
+        let text = try await command("GET", "/screenshot", nil)["value"] as? String ?? ""
+        return try #require(Data(base64Encoded: text), "no screenshot")
+    }
+
+    /// The address of the page loaded now.
+    func url() async throws -> String {
+        try await command("GET", "/url", nil)["value"] as? String ?? ""
     }
 
     func title() async throws -> String {

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The frame every page shares: a title, the navigation (a row of links a thumb can hit), the
+/// stylesheet, and a few lines of plain script that reload the page every `refresh` seconds while
+/// it is visible. Everything works with scripts off; the reload is a convenience.
+public enum PageLayout {
+    /// The pages in the navigation, in order: path and label.
+    static let navigation: [(path: String, label: String)] = [("/", "Status"), ("/alerts", "Alerts")]
+
+    public static func document(title: String, path: String, refresh: Int? = 30, body: String) -> String {
+        var nav = ""
+        for item in navigation {
+            let current = item.path == path ? " aria-current=\"page\"" : ""
+            nav += "<a href=\"\(item.path)\"\(current)>\(HTML.escape(item.label))</a>"
+        }
+        let script =
+            refresh.map { seconds in
+                """
+                <script>setInterval(function () { if (!document.hidden) { location.reload(); } }, \(seconds * 1000));</script>
+                """
+            } ?? ""
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(title)) · Vigil</title>
+            <link rel="icon" href="data:,">
+            <link rel="stylesheet" href="/static/vigil.css">
+            </head><body>
+            <header><a class="brand" href="/">Vigil</a><nav>\(nav)</nav></header>
+            <main>
+            \(body)
+            </main>
+            \(script)
+            </body></html>
+            """
+    }
+
+    /// `2026-09-14 07:30` in `zone`.
+    static func time(_ milliseconds: Int64, zone: TimeZone) -> String {
+        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+    }
+}

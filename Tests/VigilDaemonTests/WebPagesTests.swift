@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import Testing
+import Transport
+
+@testable import VigilDaemon
+
+/// The pages a coordinator opens on a phone, on the shipped demo: they load in headless Chromium at
+/// phone and desktop size without console errors or sideways scrolling, show the figures the API
+/// shows, and filter alerts as Alertmanager's UI does. Without Chromium the same pages are checked
+/// over plain HTTP, and the test says so.
+@Suite("web pages, in the daemon", .serialized)
+struct WebPagesTests {
+    static let sizes = [(name: "phone", width: 390, height: 844), (name: "desktop", width: 1280, height: 900)]
+
+    /// The figures the API gives for the demo: defense level, coverage as a whole percent, firing alerts.
+    static func apiFigures(_ daemon: ScheduleTestDaemon) async throws -> (defense: String, coverage: String, alerts: Int) {
+        let report = try JSONBody.object(try await daemon.get("/api/v1/resilience/report"))
+        let data = (report["data"] as? [String: Any]) ?? report
+        let defense = try #require((data["defense_level"] as? [String: Any])?["name"] as? String)
+        let rate = try #require(data["coverage_rate"] as? Double, "\(data.keys.sorted())")
+        let alerts = try JSONSerialization.jsonObject(with: Data(try await daemon.get("/api/v2/alerts").body))
+        let firing = (alerts as? [[String: Any]] ?? []).filter {
+            ($0["status"] as? [String: Any])?["state"] as? String == "active"
+        }
+        return (defense, "\(Int((rate * 100).rounded()))%", firing.count)
+    }
+
+    @Test func theStatusBoardAndTheAlertsPageShowWhatTheAPIShows() async throws {
+        let daemon = try await ShippedDemo.start(ticks: 80)
+        let figures = try await Self.apiFigures(daemon)
+        #expect(figures.alerts > 0, "the demo has firing alerts")
+        let board = try await daemon.get("/")
+        #expect(board.status == 200)
+        #expect(board.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(board.bodyText.contains("<div class=\"level\">\(figures.defense)</div>"))
+        #expect(try await daemon.get("/static/vigil.css").status == 200)
+
+        guard WebDriver.isInstalled else {
+            let alerts = try await daemon.get("/alerts").bodyText
+            #expect(alerts.contains("\(figures.alerts) alert"), "\(alerts.prefix(2000))")
+            print("note: chromium and chromedriver are not installed; the pages were checked over plain HTTP only")
+            try await daemon.stop()
+            return
+        }
+        let browser = try await WebDriver()
+        do {
+            for size in Self.sizes {
+                try await browser.resize(width: size.width, height: size.height)
+                try await browser.open(daemon.base + "/")
+                #expect(try await browser.title() == "Status · Vigil")
+                #expect(try await browser.text(of: "#defense .level") == figures.defense, "\(size.name)")
+                #expect(try await browser.text(of: "#coverage .value") == figures.coverage, "\(size.name)")
+                #expect(try await browser.text(of: "#alerts").isEmpty == false)
+                let overflow = try await browser.execute(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+                #expect((overflow as? Int ?? 1) <= 0, "\(size.name): the status board scrolls sideways by \(overflow ?? "?")")
+                let errors = try await browser.consoleErrors()
+                #expect(errors.isEmpty, "\(size.name): console errors on /: \(errors)")
+                try await Self.screenshot(browser, "status-\(size.name)")
+
+                try await browser.open(daemon.base + "/alerts")
+                #expect(try await browser.title() == "Alerts · Vigil")
+                let count = try await browser.text(of: "#count")
+                #expect(count == "\(figures.alerts) alert\(figures.alerts == 1 ? "" : "s") shown.", "\(size.name)")
+                let alertErrors = try await browser.consoleErrors()
+                #expect(alertErrors.isEmpty, "\(size.name): console errors on /alerts: \(alertErrors)")
+                try await Self.screenshot(browser, "alerts-\(size.name)")
+            }
+            // Filtering as Alertmanager's UI: matchers typed into the form.
+            try await browser.open(daemon.base + "/alerts")
+            try await browser.type("severity=\"nonexistent\"", into: "#filter input[name=filter]")
+            try await browser.click("#filter button")
+            _ = try await waitUntil("the filtered page to load") { () async throws -> Bool? in
+                try await browser.url().contains("filter=severity") ? true : nil
+            }
+            #expect(try await browser.text(of: "#count") == "0 alerts shown.")
+            try await browser.open(daemon.base + "/alerts?filter=foo%3D~%22(%22")
+            #expect(try await browser.text(of: "#filter-error").hasPrefix("The filter does not parse"))
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+        try await daemon.stop()
+    }
+
+    /// Saves a screenshot for the README when `VIGIL_SCREENSHOTS` names a folder.
+    static func screenshot(_ browser: WebDriver, _ name: String) async throws {
+        guard let folder = ProcessInfo.processInfo.environment["VIGIL_SCREENSHOTS"], !folder.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try await browser.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".png"))
+    }
+}
