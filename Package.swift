@@ -133,7 +133,7 @@ let package = Package(
         // Configuration, secrets, services and their wiring.
         .target(
             name: "Pages",
-            dependencies: ["Alerting", "Incidents", "Resilience", "Schedule", "TimeSeries", "VigilCore"],
+            dependencies: ["Alerting", "Incidents", "Resilience", "Rules", "Schedule", "TimeSeries", "VigilCore"],
             swiftSettings: strict
         ),
         .target(
@@ -213,6 +213,11 @@ let package = Package(
                 "Transport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PagesTests",
+            dependencies: ["Pages", "Alerting", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -26,7 +26,7 @@ struct WebPagesTests {
         return (defense, "\(Int((rate * 100).rounded()))%", firing.count)
     }
 
-    @Test func theStatusBoardAndTheAlertsPageShowWhatTheAPIShows() async throws {
+    @Test func everyPageLoadsCleanAndShowsWhatTheAPIShows() async throws {
         let daemon = try await ShippedDemo.start(ticks: 80)
         let figures = try await Self.apiFigures(daemon)
         #expect(figures.alerts > 0, "the demo has firing alerts")
@@ -36,6 +36,7 @@ struct WebPagesTests {
         #expect(board.bodyText.contains("<div class=\"level\">\(figures.defense)</div>"))
         #expect(try await daemon.get("/static/vigil.css").status == 200)
 
+        #expect(try await daemon.get("/incidents/INC-404").status == 404)
         guard WebDriver.isInstalled else {
             let alerts = try await daemon.get("/alerts").bodyText
             #expect(alerts.contains("\(figures.alerts) alert"), "\(alerts.prefix(2000))")
@@ -77,6 +78,36 @@ struct WebPagesTests {
             #expect(try await browser.text(of: "#count") == "0 alerts shown.")
             try await browser.open(daemon.base + "/alerts?filter=foo%3D~%22(%22")
             #expect(try await browser.text(of: "#filter-error").hasPrefix("The filter does not parse"))
+
+            // The incident pages, the rules and on call, on a phone.
+            try await browser.resize(width: 390, height: 844)
+            let opened = try await IncidentDaemonTests.post(
+                daemon, "/api/v1/incidents", ["title": "Clinic <uncovered>", "severity": "P1", "by": "coordinator"])
+            let incident = try JSONBody.data(opened)
+            let id = try #require(incident["id"] as? String)
+            let timeline = try JSONBody.data(try await daemon.get("/api/v1/incidents/\(id)"))["timeline"] as? [Any]
+            let listed = try JSONBody.data(try await daemon.get("/api/v1/incidents"))
+            let overall = try #require((listed["figures"] as? [String: Any])?["overall"] as? [String: Any])
+            let (count, open) = (overall["count"] as? Int ?? 0, overall["open"] as? Int ?? 0)
+            #expect(count >= 1)
+            try await browser.open(daemon.base + "/incidents")
+            #expect(
+                try await browser.text(of: "#figures").hasPrefix("\(count) incident\(count == 1 ? "" : "s"), \(open) open;"))
+            try await browser.open(daemon.base + "/incidents/\(id)")
+            #expect(try await browser.title() == "\(id) · Vigil")
+            #expect(try await browser.text(of: "h1") == "\(id): Clinic <uncovered>", "the title is text, not markup")
+            let rows = try await browser.execute("return document.querySelectorAll('#timeline tr[data-kind]').length;")
+            #expect(rows as? Int == timeline?.count, "every timeline entry is on the page")
+            #expect(try await browser.text(of: "#hypotheses").isEmpty == false, "Vigil's orientation")
+            #expect(try await browser.consoleErrors().isEmpty, "console errors on the incident page")
+            try await Self.screenshot(browser, "incident-phone")
+            let rules = try JSONBody.data(try await daemon.get("/api/v1/rules"))["groups"] as? [Any] ?? []
+            try await browser.open(daemon.base + "/rules")
+            #expect(try await browser.text(of: "#summary").hasPrefix("\(rules.count) groups,"))
+            #expect(try await browser.consoleErrors().isEmpty, "console errors on /rules")
+            try await browser.open(daemon.base + "/oncall")
+            #expect(try await browser.title() == "On call · Vigil")
+            #expect(try await browser.consoleErrors().isEmpty, "console errors on /oncall")
         } catch {
             await browser.quit()
             throw error

@@ -5,7 +5,9 @@ import Foundation
 /// it is visible. Everything works with scripts off; the reload is a convenience.
 public enum PageLayout {
     /// The pages in the navigation, in order: path and label.
-    static let navigation: [(path: String, label: String)] = [("/", "Status"), ("/alerts", "Alerts")]
+    static let navigation: [(path: String, label: String)] = [
+        ("/", "Status"), ("/alerts", "Alerts"), ("/incidents", "Incidents"), ("/oncall", "On call"), ("/rules", "Rules"),
+    ]
 
     public static func document(title: String, path: String, refresh: Int? = 30, body: String) -> String {
         var nav = ""

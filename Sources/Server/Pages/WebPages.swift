@@ -6,6 +6,14 @@ public protocol WebPages: Sendable {
     func statusBoard() async -> String
     /// `/alerts` with its query parameters (`filter`, `state`, `severity`).
     func alerts(query: [(name: String, value: String)]) async -> String
+    /// `/incidents`.
+    func incidents() async -> String
+    /// `/incidents/{id}`; nil when there is no such incident.
+    func incident(id: String) async -> String?
+    /// `/oncall`.
+    func onCall() async -> String
+    /// `/rules`.
+    func rules() async -> String
     /// `/static/vigil.css`.
     var stylesheet: String { get }
 }

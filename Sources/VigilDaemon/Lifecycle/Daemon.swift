@@ -305,7 +305,7 @@ public final class Daemon: Sendable {
                     extraFlags: options.flags),
                 pages: DaemonPages(
                     resilience: resilience, schedule: scheduleSource, pipeline: alerting.pipeline, incidents: incidents,
-                    clock: clock),
+                    rules: rules, clock: clock),
                 logger: logger,
                 onListening: { port in
                     await onListening(port)

@@ -13,6 +13,7 @@ struct DaemonPages: WebPages {
     let schedule: ScheduleSource
     let pipeline: AlertPipeline
     let incidents: IncidentService
+    let rules: RuleManager
     let clock: any VigilClock
 
     var stylesheet: String { Stylesheet.text }
@@ -39,5 +40,22 @@ struct DaemonPages: WebPages {
         return AlertsPage.render(
             groups: await pipeline.groupViews(now: now), filter: AlertsPage.Filter(query: query), now: now,
             timeZone: await timeZone())
+    }
+
+    func incidents() async -> String {
+        IncidentPages.list((try? await incidents.list(state: nil, since: nil)) ?? [], timeZone: await timeZone())
+    }
+
+    func incident(id: String) async -> String? {
+        guard let incident = try? await incidents.incident(id: id) else { return nil }
+        return IncidentPages.detail(incident, timeZone: await timeZone())
+    }
+
+    func onCall() async -> String {
+        OnCallPage.render(await pipeline.onCall(at: clock.now().unixMilliseconds), timeZone: await timeZone())
+    }
+
+    func rules() async -> String {
+        RulesPage.render(await rules.groups, timeZone: await timeZone())
     }
 }
