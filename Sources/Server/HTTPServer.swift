@@ -101,7 +101,13 @@ public enum HTTPServer {
             IncidentRoutes(control: incidents).register(on: router)
         }
         if let pages = settings.pages {
-            PageRoutes(pages: pages).register(on: router)
+            PageRoutes(
+                // Keyed by the webhook secret, so a token outlives a restart; a random key otherwise.
+                pages: pages,
+                csrf: PageCSRF(
+                    secret: settings.alertmanager?.webhookSecret ?? (0..<32).map { _ in UInt8.random(in: 0...255) }),
+                clock: settings.clock
+            ).register(on: router)
         }
         if let admin = settings.admin {
             AdminRoutes(settings: admin).register(on: router)

@@ -9,6 +9,9 @@ public struct VigilRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The client's address: acknowledgements record where they came from.
     public let remoteAddress: SocketAddress?
+    /// The web user (of `web.basic_auth_users`) the request proved, set by the security
+    /// middleware: the actor of what a page's form does.
+    public var webUser: String?
 
     /// The largest request body any route accepts.
     public static let maxBodyBytes = 1 << 20

@@ -9,8 +9,9 @@ import Testing
 /// filter reads the query string as Alertmanager's UI writes it.
 @Suite struct PagesRenderingTests {
     @Test func dataIsEscapedEverywhere() {
-        #expect(HTML.escape(#"<script>alert("x")</script> & 'y'"#)
-            == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+        #expect(
+            HTML.escape(#"<script>alert("x")</script> & 'y'"#)
+                == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
         #expect(HTML.query("a b/ü") == "a%20b%2F%C3%BC")
         let page = PageLayout.document(title: "<b>x</b>", path: "/", body: "")
         #expect(page.contains("<title>&lt;b&gt;x&lt;/b&gt; · Vigil</title>"))

@@ -37,7 +37,10 @@ import VigilCore
         ("GET", "/api/v1/status/buildinfo", .read), ("POST", "/api/v1/admin/backup", .write),
         ("POST", "/api/v1/acks", .signed), ("GET", "/ack/abc.def", .signed), ("POST", "/ack/abc.def", .signed),
         ("GET", "/ack/abc/def", .read), ("PUT", "/ack/abc", .write), ("GET", "/static/ack.css", .open),
-        ("POST", "/api/v1/groups/x/ack", .write),
+        ("POST", "/api/v1/groups/x/ack", .write), ("POST", "/ui/ack", .page),
+        ("POST", "/ui/incidents/INC-1/phase", .page),
+        ("GET", "/", .read), ("GET", "/alerts", .read), ("GET", "/static/vigil.css", .open),
+        ("POST", "/api/v1/query_exemplars", .read),
     ])
     func eachRouteFallsUnderOneRequirement(method: String, path: String, expected: AccessPolicy.Requirement) throws {
         let method = try #require(HTTPRequest.Method(method))
@@ -82,6 +85,11 @@ import VigilCore
                     for response in [none, wrongUser, wrongToken, rightUser, rightToken] {
                         #expect(response.status == 401, "\(label) answered \(response.status) without a signature")
                     }
+                case .page:
+                    for response in [none, wrongUser, wrongToken, rightToken] {
+                        #expect(response.status == 401, "\(label) answered \(response.status) without a web user")
+                    }
+                    #expect(rightUser.status != 401, "\(label) refused the right password")
                 case .write:
                     for response in [none, wrongUser, wrongToken, rightUser] {
                         #expect(response.status == 401, "\(label) answered \(response.status) without the token")

@@ -281,8 +281,7 @@ struct AckDaemonTests {
 
         if WebDriver.isInstalled {
             // A real browser: load the page, type a name, press the button, read the confirmation.
-            let browser = try await WebDriver()
-            do {
+            try await WebDriver.session { browser in
                 try await browser.open(link)
                 #expect(try await browser.title().hasPrefix("Acknowledge CoverageGap"))
                 try await browser.type("Dr Adams", into: "#by")
@@ -290,11 +289,7 @@ struct AckDaemonTests {
                 let confirmation = try await browser.text(of: ".done")
                 #expect(confirmation == "Acknowledged by Dr Adams. The escalation has stopped.")
                 #expect(try await browser.text(of: ".acked").hasPrefix("Acknowledged by Dr Adams at "))
-            } catch {
-                await browser.quit()
-                throw error
             }
-            await browser.quit()
         } else {
             let form = try await daemon.post("/ack/" + token, body: Array("by=Dr+Adams".utf8), authorized: false)
             #expect(form.status == 200)

@@ -46,7 +46,8 @@ struct GrafanaDashboardTests {
         #expect(Set(uids).count == dashboards.count, "unique uids: \(uids)")
         for (file, json) in dashboards {
             let variables = (json["templating"] as? [String: Any])?["list"] as? [[String: Any]] ?? []
-            #expect(variables.contains { $0["name"] as? String == "datasource" && $0["query"] as? String == "prometheus" })
+            #expect(
+                variables.contains { $0["name"] as? String == "datasource" && $0["query"] as? String == "prometheus" })
             let panels = json["panels"] as? [[String: Any]] ?? []
             #expect(!panels.isEmpty, "\(file)")
             let ids = panels.compactMap { $0["id"] as? Int }
@@ -54,7 +55,8 @@ struct GrafanaDashboardTests {
             for panel in panels {
                 let title = panel["title"] as? String ?? ""
                 #expect(panel["gridPos"] is [String: Any], "\(file) \(title)")
-                #expect((panel["datasource"] as? [String: Any])?["uid"] as? String == "${datasource}", "\(file) \(title)")
+                #expect(
+                    (panel["datasource"] as? [String: Any])?["uid"] as? String == "${datasource}", "\(file) \(title)")
                 #expect((panel["targets"] as? [[String: Any]])?.isEmpty == false, "\(file) \(title)")
             }
         }

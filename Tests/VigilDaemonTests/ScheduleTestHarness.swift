@@ -160,8 +160,10 @@ final class ScheduleTestDaemon: Sendable {
         await clock.waitForSleepers(count: 1 + Self.alertingSleepers)
     }
 
+    /// A read as an API client configured with the token makes it (Grafana, scripts): it passes
+    /// when `web.basic_auth_users` guards reads too.
     func get(_ path: String) async throws -> Transport.HTTPResponse {
-        try await CurlTransport().perform(.init(url: base + path))
+        try await CurlTransport().perform(.init(url: base + path, headers: [("Authorization", "Bearer \(token)")]))
     }
 
     func put(_ path: String, _ body: String, authorized: Bool = true) async throws -> Transport.HTTPResponse {

@@ -14,7 +14,9 @@ struct WebPagesTests {
     static let sizes = [(name: "phone", width: 390, height: 844), (name: "desktop", width: 1280, height: 900)]
 
     /// The figures the API gives for the demo: defense level, coverage as a whole percent, firing alerts.
-    static func apiFigures(_ daemon: ScheduleTestDaemon) async throws -> (defense: String, coverage: String, alerts: Int) {
+    static func apiFigures(_ daemon: ScheduleTestDaemon) async throws -> (
+        defense: String, coverage: String, alerts: Int
+    ) {
         let report = try JSONBody.object(try await daemon.get("/api/v1/resilience/report"))
         let data = (report["data"] as? [String: Any]) ?? report
         let defense = try #require((data["defense_level"] as? [String: Any])?["name"] as? String)
@@ -44,8 +46,7 @@ struct WebPagesTests {
             try await daemon.stop()
             return
         }
-        let browser = try await WebDriver()
-        do {
+        try await WebDriver.session { browser in
             for size in Self.sizes {
                 try await browser.resize(width: size.width, height: size.height)
                 try await browser.open(daemon.base + "/")
@@ -55,7 +56,9 @@ struct WebPagesTests {
                 #expect(try await browser.text(of: "#alerts").isEmpty == false)
                 let overflow = try await browser.execute(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
-                #expect((overflow as? Int ?? 1) <= 0, "\(size.name): the status board scrolls sideways by \(overflow ?? "?")")
+                #expect(
+                    (overflow as? Int ?? 1) <= 0,
+                    "\(size.name): the status board scrolls sideways by \(overflow ?? "?")")
                 let errors = try await browser.consoleErrors()
                 #expect(errors.isEmpty, "\(size.name): console errors on /: \(errors)")
                 try await Self.screenshot(browser, "status-\(size.name)")
@@ -92,7 +95,8 @@ struct WebPagesTests {
             #expect(count >= 1)
             try await browser.open(daemon.base + "/incidents")
             #expect(
-                try await browser.text(of: "#figures").hasPrefix("\(count) incident\(count == 1 ? "" : "s"), \(open) open;"))
+                try await browser.text(of: "#figures").hasPrefix(
+                    "\(count) incident\(count == 1 ? "" : "s"), \(open) open;"))
             try await browser.open(daemon.base + "/incidents/\(id)")
             #expect(try await browser.title() == "\(id) · Vigil")
             #expect(try await browser.text(of: "h1") == "\(id): Clinic <uncovered>", "the title is text, not markup")
@@ -108,11 +112,7 @@ struct WebPagesTests {
             try await browser.open(daemon.base + "/oncall")
             #expect(try await browser.title() == "On call · Vigil")
             #expect(try await browser.consoleErrors().isEmpty, "console errors on /oncall")
-        } catch {
-            await browser.quit()
-            throw error
         }
-        await browser.quit()
         try await daemon.stop()
     }
 

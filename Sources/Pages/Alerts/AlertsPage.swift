@@ -35,14 +35,17 @@ public enum AlertsPage {
         }
     }
 
-    public static func render(groups: [GroupView], filter: Filter, now: Int64, timeZone: TimeZone) -> String {
+    public static func render(
+        groups: [GroupView], filter: Filter, now: Int64, timeZone: TimeZone, session: PageSession = PageSession()
+    ) -> String {
         var body = "<h1>Alerts</h1>" + form(filter)
         let matchers: [LabelMatcher]
         do {
             matchers = try MatcherParser.parse(filter.matchers)
         } catch {
-            body += "<p class=\"sev-critical\" id=\"filter-error\">The filter does not parse: \(HTML.escape("\(error)"))</p>"
-            return PageLayout.document(title: "Alerts", path: "/alerts", body: body)
+            body +=
+                "<p class=\"sev-critical\" id=\"filter-error\">The filter does not parse: \(HTML.escape("\(error)"))</p>"
+            return PageLayout.document(title: "Alerts", path: "/alerts", session: session, body: body)
         }
         var shown = 0
         var sections = ""
@@ -53,11 +56,11 @@ public enum AlertsPage {
             }
             guard !alerts.isEmpty else { continue }
             shown += alerts.count
-            sections += groupSection(group, alerts: alerts, timeZone: timeZone)
+            sections += groupSection(group, alerts: alerts, timeZone: timeZone, session: session)
         }
         body += "<p class=\"meta\" id=\"count\">\(shown) alert\(shown == 1 ? "" : "s") shown.</p>"
         body += sections.isEmpty ? "<p>No alerts match.</p>" : sections
-        return PageLayout.document(title: "Alerts", path: "/alerts", body: body)
+        return PageLayout.document(title: "Alerts", path: "/alerts", session: session, body: body)
     }
 
     static func state(_ view: AlertView, group: GroupView) -> String {
@@ -89,12 +92,22 @@ public enum AlertsPage {
             """
     }
 
-    static func groupSection(_ group: GroupView, alerts: [AlertView], timeZone: TimeZone) -> String {
+    static func groupSection(_ group: GroupView, alerts: [AlertView], timeZone: TimeZone, session: PageSession)
+        -> String
+    {
         let labels = group.labels.pairs.map { "\($0.name)=\"\($0.value)\"" }.joined(separator: ", ")
         var html = """
             <section class="card group"><h2 class="labels">{\(HTML.escape(labels))}</h2>\
-            <p class="meta">receiver \(HTML.escape(group.receiver))</p><ul class="plain">
+            <p class="meta">receiver \(HTML.escape(group.receiver))</p>
             """
+        if session.canAct {
+            html += "<div class=\"actions\">"
+            if group.escalation?.acknowledgement == nil {
+                html += session.button("Acknowledge", action: "/ui/ack", fields: [("group_key", group.groupKey)])
+            }
+            html += "<a href=\"/silences?matchers=\(HTML.query(labels))\">Silence…</a></div>"
+        }
+        html += "<ul class=\"plain\">"
         for view in alerts.sorted(by: { ($0.alert.name, $0.alert.startsAt) < ($1.alert.name, $1.alert.startsAt) }) {
             html += alertItem(view, group: group, timeZone: timeZone)
         }

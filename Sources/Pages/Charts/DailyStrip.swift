@@ -32,7 +32,8 @@ public enum DailyStrip {
                 <text x="\(x + barWidth / 2)" y="\(top + chartHeight + 12)" text-anchor="middle">\(band.prefix(1))</text>
                 """
             if day.gapSlots > 0 {
-                bars += "<text x=\"\(x + barWidth / 2)\" y=\"\(y - 3)\" text-anchor=\"middle\" class=\"gap\">\(day.gapSlots)</text>"
+                bars +=
+                    "<text x=\"\(x + barWidth / 2)\" y=\"\(y - 3)\" text-anchor=\"middle\" class=\"gap\">\(day.gapSlots)</text>"
             }
             bars += "</g>"
         }

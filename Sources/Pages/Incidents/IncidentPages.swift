@@ -6,7 +6,8 @@ import Incidents
 /// response target; what Vigil observed and how it oriented; what it proposes and what was
 /// approved and done; the timeline; and the post-mortem rendered from its Markdown.
 public enum IncidentPages {
-    public static func list(_ incidents: [Incident], timeZone: TimeZone) -> String {
+    public static func list(_ incidents: [Incident], timeZone: TimeZone, session: PageSession = PageSession()) -> String
+    {
         var body = "<h1>Incidents</h1>"
         let figures = IncidentFigures(incidents, timeZone: timeZone).overall
         body += """
@@ -15,7 +16,8 @@ public enum IncidentPages {
             acknowledged within target); MTTR \(duration(figures.meanTimeToResolve)).</p>
             """
         guard !incidents.isEmpty else {
-            return PageLayout.document(title: "Incidents", path: "/incidents", body: body + "<p>No incidents.</p>")
+            return PageLayout.document(
+                title: "Incidents", path: "/incidents", session: session, body: body + "<p>No incidents.</p>")
         }
         let ordered = incidents.sorted { lhs, rhs in
             lhs.isOpen != rhs.isOpen ? lhs.isOpen : lhs.detectedAt > rhs.detectedAt
@@ -32,10 +34,11 @@ public enum IncidentPages {
                 """
         }
         body += "</table></div>"
-        return PageLayout.document(title: "Incidents", path: "/incidents", body: body)
+        return PageLayout.document(title: "Incidents", path: "/incidents", session: session, body: body)
     }
 
-    public static func detail(_ incident: Incident, timeZone: TimeZone) -> String {
+    public static func detail(_ incident: Incident, timeZone: TimeZone, session: PageSession = PageSession()) -> String
+    {
         var body = """
             <h1>\(HTML.escape(incident.id)): \(HTML.escape(incident.title))</h1>
             <p id="phase"><span class="badge">\(incident.severity.rawValue)</span> phase \
@@ -59,8 +62,11 @@ public enum IncidentPages {
             }.joined(separator: ", ")
             body += "</p>"
         }
-        body += observation(incident.observation) + orientation(incident.orientation) + proposals(incident, timeZone)
-        body += "<h2>Timeline</h2><div class=\"scroll\"><table id=\"timeline\"><tr><th>Time</th><th>Who</th><th>What</th></tr>"
+        body += phaseForm(incident, session)
+        body += observation(incident.observation) + orientation(incident.orientation)
+        body += proposals(incident, timeZone, session)
+        body +=
+            "<h2>Timeline</h2><div class=\"scroll\"><table id=\"timeline\"><tr><th>Time</th><th>Who</th><th>What</th></tr>"
         for entry in incident.timeline {
             body += """
                 <tr data-kind="\(entry.kind.rawValue)"><td>\(PageLayout.time(entry.at, zone: timeZone))</td>\
@@ -71,7 +77,7 @@ public enum IncidentPages {
         body += "<h2>Post-mortem</h2><details id=\"postmortem\"><summary>The post-mortem as it stands</summary>"
         body += MarkdownHTML.render(PostMortem.markdown(incident, timeZone: timeZone))
         body += "<p><a href=\"/api/v1/incidents/\(HTML.query(incident.id))/postmortem\">Markdown</a></p></details>"
-        return PageLayout.document(title: incident.id, path: "/incidents", body: body)
+        return PageLayout.document(title: incident.id, path: "/incidents", refresh: nil, session: session, body: body)
     }
 
     static func target(_ incident: Incident, _ zone: TimeZone) -> String {
@@ -117,12 +123,29 @@ public enum IncidentPages {
         let radius = orientation.blastRadius
         if !radius.people.isEmpty || !radius.rotations.isEmpty {
             html += "<p class=\"meta\">Blast radius: \(radius.people.count) people, "
-            html += "rotations \(HTML.escape(radius.rotations.joined(separator: ", "))), \(radius.dates.count) dates.</p>"
+            html +=
+                "rotations \(HTML.escape(radius.rotations.joined(separator: ", "))), \(radius.dates.count) dates.</p>"
         }
         return html
     }
 
-    static func proposals(_ incident: Incident, _ zone: TimeZone) -> String {
+    /// Moving the incident on (or back), with a reason where the method asks for one.
+    static func phaseForm(_ incident: Incident, _ session: PageSession) -> String {
+        guard session.canAct, incident.phase != .reviewed else { return "" }
+        // Acting goes through a proposal's button; the rest are offered here.
+        let allowed = incident.phase.allowed.filter { $0 != .acting }
+        guard !allowed.isEmpty else { return "" }
+        let options = allowed.map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }.joined()
+        return """
+            <form method="post" action="/ui/incidents/\(HTML.query(incident.id))/phase" class="card stack" id="phase-form">\
+            \(session.tokenField)<label>Move to <select name="phase">\(options)</select></label>\
+            <label>Reason <input type="text" name="reason" size="40" \
+            placeholder="needed to go back, or to resolve early"></label>\
+            <button type="submit">Move</button></form>
+            """
+    }
+
+    static func proposals(_ incident: Incident, _ zone: TimeZone, _ session: PageSession) -> String {
         guard !incident.proposals.isEmpty else { return "" }
         var html = "<h2>Proposed</h2><ul class=\"plain\" id=\"proposals\">"
         for proposal in incident.proposals {
@@ -136,7 +159,22 @@ public enum IncidentPages {
             }
             html += "<li data-proposal=\"\(proposal.number)\"><strong>\(proposal.number).</strong> "
             html += "\(HTML.escape(proposal.summary)) <span class=\"badge\">\(status)</span>"
-            if let effect = proposal.expected { html += "<div class=\"meta\">expected: \(HTML.escape("\(effect)"))</div>" }
+            if let effect = proposal.expected {
+                html += "<div class=\"meta\">expected: \(HTML.escape("\(effect)"))</div>"
+            }
+            if session.canAct, proposal.appliedAt == nil {
+                var buttons = ""
+                let path = "/ui/incidents/\(HTML.query(incident.id))"
+                let number = [("proposal", String(proposal.number))]
+                if proposal.needsApproval, proposal.approval == nil {
+                    buttons += session.button("Approve", action: path + "/approve", fields: number)
+                }
+                if incident.phase == .deciding, proposal.isCleared {
+                    buttons += session.button(
+                        "Act on it", action: path + "/phase", fields: [("phase", "acting")] + number)
+                }
+                if !buttons.isEmpty { html += "<div class=\"actions\">\(buttons)</div>" }
+            }
             html += "</li>"
         }
         return html + "</ul>"

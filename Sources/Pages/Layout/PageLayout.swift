@@ -6,10 +6,13 @@ import Foundation
 public enum PageLayout {
     /// The pages in the navigation, in order: path and label.
     static let navigation: [(path: String, label: String)] = [
-        ("/", "Status"), ("/alerts", "Alerts"), ("/incidents", "Incidents"), ("/oncall", "On call"), ("/rules", "Rules"),
+        ("/", "Status"), ("/alerts", "Alerts"), ("/silences", "Silences"), ("/incidents", "Incidents"),
+        ("/oncall", "On call"), ("/rules", "Rules"),
     ]
 
-    public static func document(title: String, path: String, refresh: Int? = 30, body: String) -> String {
+    public static func document(
+        title: String, path: String, refresh: Int? = 30, session: PageSession = PageSession(), body: String
+    ) -> String {
         var nav = ""
         for item in navigation {
             let current = item.path == path ? " aria-current=\"page\"" : ""
@@ -21,6 +24,10 @@ public enum PageLayout {
                 <script>setInterval(function () { if (!document.hidden) { location.reload(); } }, \(seconds * 1000));</script>
                 """
             } ?? ""
+        let done = session.done.map { "<p class=\"done\" role=\"status\">\(HTML.escape($0))</p>" } ?? ""
+        let who =
+            session.user.map { "Signed in as \(HTML.escape($0))." }
+            ?? "Read-only: acting from the pages needs a web user (web.basic_auth_users)."
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -31,7 +38,9 @@ public enum PageLayout {
             </head><body>
             <header><a class="brand" href="/">Vigil</a><nav>\(nav)</nav></header>
             <main>
+            \(done)
             \(body)
+            <p class="meta" id="session">\(who)</p>
             </main>
             \(script)
             </body></html>

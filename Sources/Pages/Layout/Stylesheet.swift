@@ -40,6 +40,9 @@ public enum Stylesheet {
         button, input[type=submit] { font: inherit; padding: .45rem .8rem; border-radius: 8px;
           border: 1px solid var(--fg); background: var(--fg); color: var(--bg); }
         input[type=text], select { font: inherit; padding: .4rem; border: 1px solid var(--line); border-radius: 6px; max-width: 100%; }
+        p.done { background: #dafbe1; border: 1px solid var(--green); border-radius: 8px; padding: .5rem .7rem; }
+        .actions { margin-top: .4rem; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
+        form.stack label { display: block; margin: .4rem 0; }
         @media (min-width: 48rem) { .two { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; } }
         """
 }

@@ -4,11 +4,13 @@ import Foundation
 /// `/oncall`: every rotation's shift now and the next one, with overrides named, so a phone can
 /// answer "who do I call" without a spreadsheet.
 public enum OnCallPage {
-    public static func render(_ rotations: [OnCallView], timeZone: TimeZone) -> String {
+    public static func render(_ rotations: [OnCallView], timeZone: TimeZone, session: PageSession = PageSession())
+        -> String
+    {
         var body = "<h1>On call</h1>"
         guard !rotations.isEmpty else {
             return PageLayout.document(
-                title: "On call", path: "/oncall",
+                title: "On call", path: "/oncall", session: session,
                 body: body + "<p>No rotations are configured (<code>rotations:</code> in the escalation files).</p>")
         }
         body += "<div class=\"scroll\"><table id=\"rotations\"><tr><th>Rotation</th><th>Now</th><th>Next</th></tr>"
@@ -17,7 +19,7 @@ public enum OnCallPage {
             body += "<td>\(shift(view.next, timeZone))</td></tr>"
         }
         body += "</table></div>"
-        return PageLayout.document(title: "On call", path: "/oncall", body: body)
+        return PageLayout.document(title: "On call", path: "/oncall", session: session, body: body)
     }
 
     static func shift(_ shift: OnCallShift?, _ zone: TimeZone) -> String {

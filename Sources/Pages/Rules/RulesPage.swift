@@ -5,7 +5,8 @@ import Rules
 /// last evaluation and how long it took; each rule's name or record, expression, health and last
 /// error.
 public enum RulesPage {
-    public static func render(_ groups: [RuleGroup], timeZone: TimeZone) -> String {
+    public static func render(_ groups: [RuleGroup], timeZone: TimeZone, session: PageSession = PageSession()) -> String
+    {
         var body = "<h1>Rules</h1>"
         let failing = groups.flatMap(\.rules).filter { $0.status.health == .err }.count
         body += "<p class=\"meta\" id=\"summary\">\(groups.count) groups, \(groups.flatMap(\.rules).count) rules"
@@ -32,12 +33,13 @@ public enum RulesPage {
             }
             body += "</table></div></section>"
         }
-        return PageLayout.document(title: "Rules", path: "/rules", body: body)
+        return PageLayout.document(title: "Rules", path: "/rules", session: session, body: body)
     }
 
     static func seconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        return milliseconds < 1000 ? String(format: "%.1f ms", milliseconds) : String(format: "%.2f s", milliseconds / 1000)
+        return milliseconds < 1000
+            ? String(format: "%.1f ms", milliseconds) : String(format: "%.2f s", milliseconds / 1000)
     }
 }

@@ -21,6 +21,7 @@ public enum StatusBoard {
         public var onCall: [OnCallView]
         public var now: Int64
         public var timeZone: TimeZone
+        public var session = PageSession()
 
         public init(
             report: ResilienceReport?, names: [String: String], evaluatedAt: Int64?, groups: [GroupView],
@@ -48,7 +49,8 @@ public enum StatusBoard {
                 <p>No schedule is loaded, so there are no resilience figures yet.</p></div>
                 """
         }
-        body += "<div class=\"two\"><section>" + alerts(input) + incidents(input) + onCall(input) + "</section><section>"
+        body +=
+            "<div class=\"two\"><section>" + alerts(input) + incidents(input) + onCall(input) + "</section><section>"
         if let report = input.report {
             body += contingency(report, names: input.names) + acgme(report, names: input.names)
         }
@@ -59,7 +61,7 @@ public enum StatusBoard {
             if let at = input.evaluatedAt { meta += "; evaluated \(PageLayout.time(at, zone: input.timeZone))" }
             body += "<p class=\"meta\" id=\"evaluated\">\(HTML.escape(meta)).</p>"
         }
-        return PageLayout.document(title: "Status", path: "/", body: body)
+        return PageLayout.document(title: "Status", path: "/", session: input.session, body: body)
     }
 
     static func defense(_ report: ResilienceReport) -> String {
@@ -129,7 +131,9 @@ public enum StatusBoard {
             html += "</ul>"
         }
         if let n2 = report.contingency.n2 {
-            html += "<p id=\"n2\">N-2: " + (n2.compliant ? "compliant." : "NOT compliant: \(n2.fatalPairs.count) fatal pairs.")
+            html +=
+                "<p id=\"n2\">N-2: "
+                + (n2.compliant ? "compliant." : "NOT compliant: \(n2.fatalPairs.count) fatal pairs.")
             html += "</p>"
             if !n2.fatalPairs.isEmpty {
                 html += "<ul class=\"plain\">"
@@ -169,7 +173,9 @@ public enum StatusBoard {
                 \(HTML.escape(example))</td></tr>
                 """
         }
-        if rows.count > 12 { html += "<tr><td colspan=\"3\" class=\"muted\">and \(rows.count - 12) more residents</td></tr>" }
+        if rows.count > 12 {
+            html += "<tr><td colspan=\"3\" class=\"muted\">and \(rows.count - 12) more residents</td></tr>"
+        }
         return html + "</table></div>"
     }
 
@@ -189,7 +195,9 @@ public enum StatusBoard {
         html += "<ul class=\"plain\" id=\"alerts\">"
         for severity in severities {
             let names = bySeverity[severity] ?? []
-            let counted = Dictionary(grouping: names, by: { $0 }).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+            let counted = Dictionary(grouping: names, by: { $0 }).map { ($0.key, $0.value.count) }.sorted {
+                $0.0 < $1.0
+            }
             let list = counted.map { $0.1 > 1 ? "\($0.0) ×\($0.1)" : $0.0 }.joined(separator: ", ")
             html += """
                 <li><a href="/alerts?severity=\(HTML.query(severity))"><span class="badge sev-\(HTML.escape(severity))">\

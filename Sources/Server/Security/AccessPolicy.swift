@@ -9,11 +9,14 @@ import HTTPTypes
 /// - signed: acknowledgements that carry their own proof, checked by the route: `POST /api/v1/acks`
 ///   (an HMAC signature over timestamp and body) and `/ack/{token}` (a signed, expiring link).
 ///   Without a valid signature they answer 401 and change nothing.
+/// - page: a web page's form (`POST /ui/…`): a user of `web.basic_auth_users`, who is the actor
+///   on the record, plus the form's CSRF token (checked by the route). Without users configured the
+///   pages are read-only: 403.
 /// - write: everything else: the API token (`Authorization: Bearer`), whatever else is configured.
 ///   A method or path nobody listed falls here, so a new route is protected until said otherwise.
 public enum AccessPolicy {
     public enum Requirement: String, Sendable, Equatable {
-        case open, read, write, signed
+        case open, read, write, signed, page
     }
 
     static let openPaths: Set<String> = ["/-/healthy", "/-/ready", "/static/ack.css", "/static/vigil.css"]
@@ -31,6 +34,7 @@ public enum AccessPolicy {
             return openPaths.contains(path) ? .open : .read
         case .post:
             if postReads.contains(path) { return .read }
+            if path.hasPrefix("/ui/") { return .page }
             if path.hasPrefix("/api/v1/label/"), path.hasSuffix("/values") { return .read }
             return .write
         default:

@@ -31,20 +31,26 @@ public final class WebSecurityState: Sendable {
 
     /// Whether `header` (`Authorization: Basic …`) names a configured user with the right password.
     public func authorizesBasic(_ header: String?) -> Bool {
-        guard let header, header.count > 6, header.prefix(6).lowercased() == "basic " else { return false }
+        basicUser(header) != nil
+    }
+
+    /// The configured user `header` (`Authorization: Basic …`) proves, with the right password; nil
+    /// otherwise.
+    public func basicUser(_ header: String?) -> String? {
+        guard let header, header.count > 6, header.prefix(6).lowercased() == "basic " else { return nil }
         guard let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
-        else { return false }
+        else { return nil }
         let user = String(text[..<colon])
         let password = String(text[text.index(after: colon)...])
-        guard let hash = state.withLock({ $0.basicAuthUsers[user] }) else { return false }
+        guard let hash = state.withLock({ $0.basicAuthUsers[user] }) else { return nil }
         let digest = SHA256.hash(data: Data("\(user)\u{0}\(password)\u{0}\(hash)".utf8))
-        if proved.withLock({ $0.contains(digest) }) { return true }
-        guard Bcrypt.verify(password, hash: hash) else { return false }
+        if proved.withLock({ $0.contains(digest) }) { return user }
+        guard Bcrypt.verify(password, hash: hash) else { return nil }
         proved.withLock { set in
             if set.count >= Self.provedLimit { set.removeAll() }
             set.insert(digest)
         }
-        return true
+        return user
     }
 }

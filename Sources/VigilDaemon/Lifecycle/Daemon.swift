@@ -304,8 +304,11 @@ public final class Daemon: Sendable {
                     state: state, scrapes: scrapes, source: options.configSource, listen: listen.description,
                     extraFlags: options.flags),
                 pages: DaemonPages(
-                    resilience: resilience, schedule: scheduleSource, pipeline: alerting.pipeline, incidents: incidents,
-                    rules: rules, clock: clock),
+                    resilience: resilience, schedule: scheduleSource, alerting: alerting, incidents: incidents,
+                    rules: rules,
+                    audit: { actor, action, details in
+                        await state.audit(actor: actor, action: action, at: clock.now(), details: details)
+                    }, clock: clock),
                 logger: logger,
                 onListening: { port in
                     await onListening(port)

@@ -1,61 +1,171 @@
 import Alerting
 import Foundation
+import Incidents
 import Pages
 import Schedule
 import Server
+import TimeSeries
 import VigilCore
 
 /// The daemon's web pages: gathers what the services hold now (the engine's last report, the alert
-/// groups, open incidents, on-call shifts) and hands it to the `Pages` renderers. Reads only, and
-/// never runs the engine.
+/// groups, silences, incidents, on-call shifts, rule groups) and hands it to the `Pages` renderers;
+/// never runs the engine. A page's action goes through the same services as the API's, with the
+/// web user as the actor, and is audited as the API's are.
 struct DaemonPages: WebPages {
     let resilience: ResilienceRunner
     let schedule: ScheduleSource
-    let pipeline: AlertPipeline
+    let alerting: AlertingService
     let incidents: IncidentService
     let rules: RuleManager
+    let audit: @Sendable (String, String, [String: String]) async -> Void
     let clock: any VigilClock
 
     var stylesheet: String { Stylesheet.text }
+    private var pipeline: AlertPipeline { alerting.pipeline }
 
     private func timeZone() async -> TimeZone {
         await schedule.current?.program.timezone.flatMap(TimeZone.init(identifier:)) ?? .gmt
     }
 
-    func statusBoard() async -> String {
+    private func session(_ viewer: PageViewer) -> PageSession {
+        PageSession(user: viewer.user, csrf: viewer.csrf, done: viewer.done)
+    }
+
+    func statusBoard(viewer: PageViewer) async -> String {
         let now = clock.now().unixMilliseconds
         let program = await schedule.current?.program
         var names: [String: String] = [:]
         for person in program?.people ?? [] { names[person.id] = person.name }
         let open = (try? await incidents.list(state: "open", since: nil)) ?? []
-        return StatusBoard.render(
-            StatusBoard.Input(
-                report: await resilience.latestReport, names: names,
-                evaluatedAt: await resilience.evaluatedAt?.unixMilliseconds, groups: await pipeline.groupViews(now: now),
-                incidents: open, onCall: await pipeline.onCall(at: now), now: now, timeZone: await timeZone()))
+        var input = StatusBoard.Input(
+            report: await resilience.latestReport, names: names,
+            evaluatedAt: await resilience.evaluatedAt?.unixMilliseconds, groups: await pipeline.groupViews(now: now),
+            incidents: open, onCall: await pipeline.onCall(at: now), now: now, timeZone: await timeZone())
+        input.session = session(viewer)
+        return StatusBoard.render(input)
     }
 
-    func alerts(query: [(name: String, value: String)]) async -> String {
+    func alerts(query: [(name: String, value: String)], viewer: PageViewer) async -> String {
         let now = clock.now().unixMilliseconds
         return AlertsPage.render(
             groups: await pipeline.groupViews(now: now), filter: AlertsPage.Filter(query: query), now: now,
-            timeZone: await timeZone())
+            timeZone: await timeZone(), session: session(viewer))
     }
 
-    func incidents() async -> String {
-        IncidentPages.list((try? await incidents.list(state: nil, since: nil)) ?? [], timeZone: await timeZone())
+    func silences(query: [(name: String, value: String)], viewer: PageViewer) async -> String {
+        let prefill = query.first { $0.name == "matchers" }?.value ?? ""
+        return SilencesPage.render(
+            Array(await pipeline.silences.byID.values), prefill: prefill, now: clock.now().unixMilliseconds,
+            timeZone: await timeZone(), session: session(viewer))
     }
 
-    func incident(id: String) async -> String? {
+    func incidents(viewer: PageViewer) async -> String {
+        IncidentPages.list(
+            (try? await incidents.list(state: nil, since: nil)) ?? [], timeZone: await timeZone(),
+            session: session(viewer))
+    }
+
+    func incident(id: String, viewer: PageViewer) async -> String? {
         guard let incident = try? await incidents.incident(id: id) else { return nil }
-        return IncidentPages.detail(incident, timeZone: await timeZone())
+        return IncidentPages.detail(incident, timeZone: await timeZone(), session: session(viewer))
     }
 
-    func onCall() async -> String {
-        OnCallPage.render(await pipeline.onCall(at: clock.now().unixMilliseconds), timeZone: await timeZone())
+    func onCall(viewer: PageViewer) async -> String {
+        OnCallPage.render(
+            await pipeline.onCall(at: clock.now().unixMilliseconds), timeZone: await timeZone(),
+            session: session(viewer))
     }
 
-    func rules() async -> String {
-        RulesPage.render(await rules.groups, timeZone: await timeZone())
+    func rules(viewer: PageViewer) async -> String {
+        RulesPage.render(await rules.groups, timeZone: await timeZone(), session: session(viewer))
+    }
+
+    func perform(_ action: PageAction, by user: String) async -> PageActionResult {
+        switch action {
+        case .acknowledgeGroup(let key):
+            do {
+                let records = try await alerting.acknowledge(
+                    .ack, target: .group(key), by: user, via: "web", source: "")
+                return .init(
+                    redirect: "/alerts",
+                    message: records.isEmpty ? "It was already acknowledged." : "Acknowledged by \(user).",
+                    succeeded: true)
+            } catch {
+                return .init(redirect: "/alerts", message: "Not acknowledged: \(error)", succeeded: false)
+            }
+        case .createSilence(let text, let duration, let comment):
+            return await createSilence(text, duration: duration, comment: comment, by: user)
+        case .expireSilence(let id):
+            do {
+                try await pipeline.expireSilence(id: id, now: clock.now().unixMilliseconds)
+                await audit(user, "silence.expire", ["id": id, "via": "web"])
+                return .init(redirect: "/silences", message: "Silence expired by \(user).", succeeded: true)
+            } catch {
+                return .init(redirect: "/silences", message: "Not expired: \(error)", succeeded: false)
+            }
+        case .moveIncident(let id, let phase, let reason, let proposal):
+            let back = "/incidents/\(id)"
+            do {
+                if phase == IncidentPhase.acting.rawValue, let proposal {
+                    _ = try await incidents.act(id, proposal: proposal, by: user)
+                    return .init(redirect: back, message: "Acting on proposal \(proposal).", succeeded: true)
+                }
+                guard let target = IncidentPhase(rawValue: phase) else {
+                    return .init(redirect: back, message: "Unknown phase \"\(phase)\".", succeeded: false)
+                }
+                _ = try await incidents.move(id, to: target, by: user, reason: reason, falseAlarm: false)
+                return .init(redirect: back, message: "Moved to \(phase) by \(user).", succeeded: true)
+            } catch {
+                return .init(redirect: back, message: "Not moved: \(error)", succeeded: false)
+            }
+        case .approveProposal(let id, let proposal):
+            do {
+                _ = try await incidents.approve(id, proposal: proposal, by: user)
+                return .init(
+                    redirect: "/incidents/\(id)", message: "Proposal \(proposal) approved by \(user).", succeeded: true)
+            } catch {
+                return .init(redirect: "/incidents/\(id)", message: "Not approved: \(error)", succeeded: false)
+            }
+        }
+    }
+
+    private func createSilence(_ text: String, duration: String, comment: String, by user: String) async
+        -> PageActionResult
+    {
+        let back = "/silences?matchers=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let matchers: [LabelMatcher]
+        do {
+            matchers = try MatcherParser.parse(text)
+        } catch {
+            return .init(redirect: back, message: "Not silenced: \(error)", succeeded: false)
+        }
+        guard !matchers.isEmpty else {
+            return .init(redirect: back, message: "Not silenced: name at least one matcher.", succeeded: false)
+        }
+        let length: PromDuration
+        do {
+            length = try PromDuration(parsing: duration)
+        } catch {
+            return .init(redirect: back, message: "Not silenced: \(error)", succeeded: false)
+        }
+        let reason = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, length.milliseconds > 0 else {
+            return .init(redirect: back, message: "Not silenced: say why, and for how long.", succeeded: false)
+        }
+        let now = clock.now().unixMilliseconds
+        do {
+            let id = try await pipeline.setSilence(
+                Silence(
+                    matchers: matchers, startsAt: now, endsAt: now + length.milliseconds, createdBy: user,
+                    comment: String(reason.prefix(1_000))),
+                now: now
+            ) { UUID().uuidString.lowercased() }
+            await audit(
+                user, "silence.create",
+                ["id": id, "created_by": user, "comment": reason, "matchers": text, "via": "web"])
+            return .init(redirect: "/silences", message: "Silenced for \(duration) by \(user).", succeeded: true)
+        } catch {
+            return .init(redirect: back, message: "Not silenced: \(error)", succeeded: false)
+        }
     }
 }

@@ -18,6 +18,48 @@ final class WebDriver: Sendable {
     private let base: String
     let session: String
 
+    /// One browser at a time in the whole test run: two headless Chromiums starting together on two
+    /// cores can leave chromedriver unanswered past its deadline.
+    private actor Turns {
+        private var busy = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        func take() async {
+            if !busy {
+                busy = true
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func give() {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
+    }
+
+    private static let turns = Turns()
+
+    /// Runs `body` with a browser of its own, waiting for any other test's browser to finish first,
+    /// and closes it afterwards, whatever happens.
+    static func session<T: Sendable>(_ body: (WebDriver) async throws -> T) async throws -> T {
+        await turns.take()
+        do {
+            let browser = try await WebDriver()
+            do {
+                let result = try await body(browser)
+                await browser.quit()
+                await turns.give()
+                return result
+            } catch {
+                await browser.quit()
+                throw error
+            }
+        } catch {
+            await turns.give()
+            throw error
+        }
+    }
+
     /// Starts chromedriver on a free port and opens a headless session 390 px wide (a phone).
     init() async throws {
         let port = Int.random(in: 20_000..<60_000)
@@ -35,7 +77,7 @@ final class WebDriver: Sendable {
         try process.run()
         base = "http://127.0.0.1:\(port)"
         let base = self.base
-        _ = try await waitUntil("chromedriver to answer", within: .seconds(30)) {
+        _ = try await waitUntil("chromedriver to answer", within: .seconds(90)) {
             let status = try? await CurlTransport().perform(HTTPRequest(url: base + "/status"))
             return status?.status == 200 ? true : nil
         }
@@ -66,8 +108,10 @@ final class WebDriver: Sendable {
     /// The element matching a CSS selector.
     func element(_ selector: String) async throws -> String {
         let answer = try await command("POST", "/element", ["using": "css selector", "value": selector])
-        let value = answer["value"] as? [String: Any]
-        return try #require(value?.values.first as? String, "no element \(selector): \(answer)")
+        guard let id = (answer["value"] as? [String: Any])?.values.first as? String else {
+            throw Failure(description: "no element \(selector): \(answer)")
+        }
+        return id
     }
 
     func type(_ text: String, into selector: String) async throws {
@@ -108,6 +152,22 @@ final class WebDriver: Sendable {
         return try #require(Data(base64Encoded: text), "no screenshot")
     }
 
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Waits until the element `selector` exists with a text `accept` takes (the page after a
+    /// click may still be loading: lookups that fail are tried again).
+    @discardableResult
+    func waitForText(_ selector: String, _ what: String, _ accept: @escaping @Sendable (String) -> Bool) async throws
+        -> String
+    {
+        try await waitUntil(what) { () async throws -> String? in
+            let text = try await self.text(of: selector)
+            return accept(text) ? text : nil
+        }
+    }
+
     /// The address of the page loaded now.
     func url() async throws -> String {
         try await command("GET", "/url", nil)["value"] as? String ?? ""
@@ -138,7 +198,11 @@ final class WebDriver: Sendable {
                 method: method, url: base + path, headers: [("Content-Type", "application/json")], body: bytes,
                 timeout: .seconds(60)))
         let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] ?? [:]
-        try #require(response.status == 200, "WebDriver \(method) \(path) answered \(response.status): \(object)")
+        // Thrown, not recorded: a probe polling a page that is still loading retries it.
+        guard response.status == 200 else {
+            let message = (object["value"] as? [String: Any])?["message"] as? String ?? "\(object)"
+            throw Failure(description: "WebDriver \(method) \(path) answered \(response.status): \(message)")
+        }
         return object
     }
 }
