@@ -109,9 +109,31 @@ struct WebPagesTests {
             try await browser.open(daemon.base + "/rules")
             #expect(try await browser.text(of: "#summary").hasPrefix("\(rules.count) groups,"))
             #expect(try await browser.consoleErrors().isEmpty, "console errors on /rules")
+            try await Self.screenshot(browser, "rules-phone")
             try await browser.open(daemon.base + "/oncall")
             #expect(try await browser.title() == "On call · Vigil")
             #expect(try await browser.consoleErrors().isEmpty, "console errors on /oncall")
+            try await browser.open(daemon.base + "/silences")
+            #expect(try await browser.title() == "Silences · Vigil")
+            #expect(try await browser.consoleErrors().isEmpty, "console errors on /silences")
+
+            // The schedule: a heatmap cell per half-day of the window, every fallback the report has.
+            let report = try JSONBody.object(try await daemon.get("/api/v1/resilience/report"))
+            let data = (report["data"] as? [String: Any]) ?? report
+            let fallbacks = (data["fallbacks"] as? [Any])?.count ?? -1
+            let days = (data["window"] as? [String: Any])?["days"] as? Int ?? -1
+            try await browser.open(daemon.base + "/schedule")
+            #expect(try await browser.title() == "Schedule · Vigil")
+            let cells = try await browser.execute("return document.querySelectorAll('.heatmap rect').length;")
+            #expect(cells as? Int == 2 * days, "a cell per half-day of the \(days)-day window")
+            let fallbackRows = try await browser.execute(
+                "return document.querySelectorAll('#fallbacks tr').length - 1;")
+            #expect(fallbackRows as? Int == fallbacks)
+            let overflow = try await browser.execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            #expect((overflow as? Int ?? 1) <= 0, "the schedule page scrolls sideways by \(overflow ?? "?")")
+            #expect(try await browser.consoleErrors().isEmpty, "console errors on /schedule")
+            try await Self.screenshot(browser, "schedule-phone")
         }
         try await daemon.stop()
     }

@@ -7,7 +7,7 @@ public enum PageLayout {
     /// The pages in the navigation, in order: path and label.
     static let navigation: [(path: String, label: String)] = [
         ("/", "Status"), ("/alerts", "Alerts"), ("/silences", "Silences"), ("/incidents", "Incidents"),
-        ("/oncall", "On call"), ("/rules", "Rules"),
+        ("/oncall", "On call"), ("/schedule", "Schedule"), ("/rules", "Rules"),
     ]
 
     public static func document(

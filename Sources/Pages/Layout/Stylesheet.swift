@@ -36,6 +36,8 @@ public enum Stylesheet {
         .scroll { overflow-x: auto; }
         code, .labels { font: .85rem ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-word; }
         svg { max-width: 100%; height: auto; }
+        figure { margin: 0 0 1rem; }
+        .heatmap svg { width: 100%; max-width: 40rem; }
         form.inline { display: inline; }
         button, input[type=submit] { font: inherit; padding: .45rem .8rem; border-radius: 8px;
           border: 1px solid var(--fg); background: var(--fg); color: var(--bg); }

@@ -42,10 +42,20 @@ public struct Forecast: Sendable, Hashable {
             for offset in lower..<upper {
                 let utilization = Utilization(index: index, days: offset..<offset + 1, thresholds: thresholds)
                 let gaps = Coverage(index: index, days: offset..<offset + 1).gapSlots
+                var sessions = Session.allCases.map {
+                    ForecastDay.SessionCoverage(session: $0, need: 0, covered: 0, gapSlots: 0)
+                }
+                for position in index.slotRange(days: offset..<offset + 1) where index.slots[position].need > 0 {
+                    let slot = index.slots[position]
+                    let half = slot.session.index
+                    sessions[half].need += slot.need
+                    sessions[half].covered += min(slot.coverage, slot.need)
+                    if slot.coverage < slot.need { sessions[half].gapSlots += 1 }
+                }
                 days.append(
                     ForecastDay(
                         day: horizon.from.advanced(by: offset), utilization: utilization, gapSlots: gaps,
-                        onLeave: FacultyAvailability.absent(index: index, dayOffset: offset)))
+                        onLeave: FacultyAvailability.absent(index: index, dayOffset: offset), sessions: sessions))
             }
         }
         self.days = days

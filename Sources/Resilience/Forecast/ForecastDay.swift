@@ -10,12 +10,35 @@ public struct ForecastDay: Sendable, Hashable {
     public var gapSlots: Int
     /// Faculty absent that day, sorted.
     public var onLeave: [String]
+    /// The day's coverage by session (AM, PM): what the schedule page's heatmap shows.
+    public var sessions: [SessionCoverage] = []
 
-    public init(day: Day, utilization: Utilization, gapSlots: Int, onLeave: [String]) {
+    /// One half-day's coverage: faculty needed, needs met, slots short.
+    public struct SessionCoverage: Sendable, Hashable {
+        public var session: Session
+        public var need: Int
+        public var covered: Int
+        public var gapSlots: Int
+
+        public init(session: Session, need: Int, covered: Int, gapSlots: Int) {
+            self.session = session
+            self.need = need
+            self.covered = covered
+            self.gapSlots = gapSlots
+        }
+
+        /// covered / need; 1 when nothing needs faculty.
+        public var rate: Double { need > 0 ? Double(covered) / Double(need) : 1 }
+    }
+
+    public init(
+        day: Day, utilization: Utilization, gapSlots: Int, onLeave: [String], sessions: [SessionCoverage] = []
+    ) {
         self.day = day
         self.utilization = utilization
         self.gapSlots = gapSlots
         self.onLeave = onLeave
+        self.sessions = sessions
     }
 
     public var level: UtilizationLevel { utilization.level }

@@ -4,7 +4,7 @@ import NIOCore
 import VigilCore
 
 /// The pages a coordinator opens on a phone, server-rendered HTML (no JavaScript build step):
-/// `/`, `/alerts`, `/silences`, `/incidents`, `/incidents/{id}`, `/oncall`, `/rules`, their
+/// `/`, `/alerts`, `/silences`, `/incidents`, `/incidents/{id}`, `/oncall`, `/schedule`, `/rules`, their
 /// stylesheet, and the forms' actions under `/ui/` (``AccessPolicy``'s `page`: a web user, whose
 /// name goes on the record, and this form's CSRF token; a refused one changes nothing). Each
 /// action answers with a redirect (post, redirect, get), so reloading never repeats it.
@@ -34,6 +34,9 @@ struct PageRoutes {
         }
         router.get("/oncall") { request, context in Self.html(await pages.onCall(viewer: viewer(request, context))) }
         router.get("/rules") { request, context in Self.html(await pages.rules(viewer: viewer(request, context))) }
+        router.get("/schedule") { request, context in
+            Self.html(await pages.schedule(viewer: viewer(request, context)))
+        }
         router.get("/static/vigil.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

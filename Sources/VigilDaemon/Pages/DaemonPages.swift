@@ -80,6 +80,14 @@ struct DaemonPages: WebPages {
         RulesPage.render(await rules.groups, timeZone: await timeZone(), session: session(viewer))
     }
 
+    func schedule(viewer: PageViewer) async -> String {
+        var names: [String: String] = [:]
+        for person in await schedule.current?.program.people ?? [] { names[person.id] = person.name }
+        return SchedulePage.render(
+            await resilience.latestReport, names: names, evaluatedAt: await resilience.evaluatedAt?.unixMilliseconds,
+            timeZone: await timeZone(), session: session(viewer))
+    }
+
     func perform(_ action: PageAction, by user: String) async -> PageActionResult {
         switch action {
         case .acknowledgeGroup(let key):
