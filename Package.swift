@@ -217,7 +217,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PagesTests",
-            dependencies: ["Pages", "Alerting", "TestSupport"],
+            dependencies: ["Pages", "Alerting", "Rules", "TimeSeries", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,8 @@
 import Alerting
 import Foundation
+import Rules
 import Testing
+import TimeSeries
 
 @testable import Pages
 
@@ -56,6 +58,18 @@ import Testing
         #expect(page.contains("0 alerts shown."))
         let broken = AlertsPage.render(groups: [], filter: .init(matchers: #"a=~"(""#), now: 0, timeZone: .gmt)
         #expect(broken.contains("id=\"filter-error\""))
+    }
+
+    @Test func pendingAlertsShowWhenAskedFor() {
+        let waiting = Rules.Alert(
+            labels: Labels(["alertname": "CriticalCoverageGap", "component": "clinic"]), state: .pending, value: 1,
+            activeAt: 0)
+        let page = AlertsPage.render(
+            groups: [], pending: [waiting], filter: .init(states: ["pending"]), now: 0, timeZone: .gmt)
+        #expect(page.contains("1 alert shown."))
+        #expect(page.contains(#"data-state="pending"><strong>CriticalCoverageGap</strong>"#))
+        let hidden = AlertsPage.render(groups: [], pending: [waiting], filter: .init(), now: 0, timeZone: .gmt)
+        #expect(hidden.contains("0 alerts shown."), "the default view is Alertmanager's: firing and acknowledged")
     }
 
     @Test func theStripSaysEachDayInWordsAndNeverOnlyInColour() {

@@ -134,6 +134,26 @@ struct WebPagesTests {
             #expect((overflow as? Int ?? 1) <= 0, "the schedule page scrolls sideways by \(overflow ?? "?")")
             #expect(try await browser.consoleErrors().isEmpty, "console errors on /schedule")
             try await Self.screenshot(browser, "schedule-phone")
+
+            // Every page, phone and desktop: no console errors, no sideways scrolling.
+            let paths = [
+                "/", "/alerts", "/alerts?state=pending", "/silences", "/incidents", "/incidents/\(id)", "/oncall",
+                "/schedule", "/rules",
+            ]
+            for size in Self.sizes {
+                try await browser.resize(width: size.width, height: size.height)
+                for path in paths {
+                    try await browser.open(daemon.base + path)
+                    let errors = try await browser.consoleErrors()
+                    #expect(errors.isEmpty, "\(size.name) \(path): \(errors)")
+                    let sideways = try await browser.execute(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+                    #expect((sideways as? Int ?? 1) <= 0, "\(size.name) \(path) scrolls sideways by \(sideways ?? "?")")
+                    if size.name == "phone", ["/silences", "/oncall", "/incidents"].contains(path) {
+                        try await Self.screenshot(browser, String(path.dropFirst()) + "-phone")
+                    }
+                }
+            }
         }
         try await daemon.stop()
     }

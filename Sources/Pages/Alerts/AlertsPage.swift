@@ -1,5 +1,6 @@
 import Alerting
 import Foundation
+import Rules
 import TimeSeries
 
 /// `/alerts`: the alert groups as Alertmanager's UI shows them — filtered by matchers
@@ -10,8 +11,8 @@ public enum AlertsPage {
     /// Which alerts to show.
     public struct Filter: Sendable, Equatable {
         public var matchers: String
-        /// `firing`, `silenced`, `inhibited`, `acknowledged`; empty: all but silenced and inhibited
-        /// (Alertmanager's default view).
+        /// `firing`, `pending`, `silenced`, `inhibited`, `acknowledged`; empty: firing and
+        /// acknowledged (Alertmanager's default view).
         public var states: Set<String>
 
         public init(matchers: String = "", states: Set<String> = []) {
@@ -31,12 +32,15 @@ public enum AlertsPage {
             self.matchers = matchers
             states = Set(
                 query.filter { $0.name == "state" }.flatMap { $0.value.split(separator: ",").map(String.init) }
-                    .filter { ["firing", "silenced", "inhibited", "acknowledged"].contains($0) })
+                    .filter { ["firing", "pending", "silenced", "inhibited", "acknowledged"].contains($0) })
         }
     }
 
+    /// `pending`: the rules' alerts waiting out their `for:` (not yet sent to the pipeline), shown
+    /// when the filter asks for them, as Prometheus' alerts page shows them.
     public static func render(
-        groups: [GroupView], filter: Filter, now: Int64, timeZone: TimeZone, session: PageSession = PageSession()
+        groups: [GroupView], pending: [Rules.Alert] = [], filter: Filter, now: Int64, timeZone: TimeZone,
+        session: PageSession = PageSession()
     ) -> String {
         var body = "<h1>Alerts</h1>" + form(filter)
         let matchers: [LabelMatcher]
@@ -58,6 +62,27 @@ public enum AlertsPage {
             shown += alerts.count
             sections += groupSection(group, alerts: alerts, timeZone: timeZone, session: session)
         }
+        if filter.states.contains("pending") {
+            let waiting = pending.filter { alert in
+                alert.state == .pending && matchers.allSatisfy { $0.matches(alert.labels[$0.name] ?? "") }
+            }
+            if !waiting.isEmpty {
+                shown += waiting.count
+                sections += "<section class=\"card group\" id=\"pending\"><h2>Pending</h2><ul class=\"plain\">"
+                for alert in waiting {
+                    let name = alert.labels["alertname"] ?? ""
+                    let labels = alert.labels.pairs.filter { $0.name != "alertname" }.map {
+                        "\($0.name)=\"\($0.value)\""
+                    }
+                    sections += """
+                        <li class="alert" data-state="pending"><strong>\(HTML.escape(name))</strong> \
+                        <span class="badge">pending</span><div class="labels">\(HTML.escape(labels.joined(separator: ", ")))\
+                        </div><div class="meta">active since \(PageLayout.time(alert.activeAt, zone: timeZone))</div></li>
+                        """
+                }
+                sections += "</ul></section>"
+            }
+        }
         body += "<p class=\"meta\" id=\"count\">\(shown) alert\(shown == 1 ? "" : "s") shown.</p>"
         body += sections.isEmpty ? "<p>No alerts match.</p>" : sections
         return PageLayout.document(title: "Alerts", path: "/alerts", session: session, body: body)
@@ -78,7 +103,7 @@ public enum AlertsPage {
 
     static func form(_ filter: Filter) -> String {
         var boxes = ""
-        for state in ["firing", "acknowledged", "silenced", "inhibited"] {
+        for state in ["firing", "pending", "acknowledged", "silenced", "inhibited"] {
             let checked = filter.states.contains(state) ? " checked" : ""
             boxes += "<label><input type=\"checkbox\" name=\"state\" value=\"\(state)\"\(checked)> \(state)</label> "
         }

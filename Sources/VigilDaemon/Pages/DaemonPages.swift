@@ -2,6 +2,7 @@ import Alerting
 import Foundation
 import Incidents
 import Pages
+import Rules
 import Schedule
 import Server
 import TimeSeries
@@ -47,9 +48,12 @@ struct DaemonPages: WebPages {
 
     func alerts(query: [(name: String, value: String)], viewer: PageViewer) async -> String {
         let now = clock.now().unixMilliseconds
+        let pending = await rules.groups.flatMap(\.alertingRules).flatMap(\.activeAlerts).filter {
+            $0.state == .pending
+        }
         return AlertsPage.render(
-            groups: await pipeline.groupViews(now: now), filter: AlertsPage.Filter(query: query), now: now,
-            timeZone: await timeZone(), session: session(viewer))
+            groups: await pipeline.groupViews(now: now), pending: pending, filter: AlertsPage.Filter(query: query),
+            now: now, timeZone: await timeZone(), session: session(viewer))
     }
 
     func silences(query: [(name: String, value: String)], viewer: PageViewer) async -> String {
