@@ -135,6 +135,14 @@ struct WebPagesTests {
             #expect(try await browser.consoleErrors().isEmpty, "console errors on /schedule")
             try await Self.screenshot(browser, "schedule-phone")
 
+            // A runbook link from the alerts page opens the runbook, rendered.
+            try await browser.open(daemon.base + "/alerts")
+            try await browser.click("li.alert a[href^='/runbooks/']")
+            try await browser.waitForText("article.runbook h2", "the runbook") { !$0.isEmpty }
+            #expect(try await browser.consoleErrors().isEmpty, "console errors on a runbook")
+            #expect(try await daemon.get("/runbooks/..%2Fetc%2Fvigil.yml").status == 404)
+            #expect(try await daemon.get("/runbooks/NoSuchAlert.md").status == 404)
+
             // Every page, phone and desktop: no console errors, no sideways scrolling.
             let paths = [
                 "/", "/alerts", "/alerts?state=pending", "/silences", "/incidents", "/incidents/\(id)", "/oncall",

@@ -148,8 +148,15 @@ public enum AlertsPage {
             <span class="badge sev-\(HTML.escape(severity))">\(HTML.escape(severity))</span> \
             <span class="badge">\(state)</span>
             """
-        if let summary = alert.annotations["summary"] ?? alert.annotations["description"] {
+        if let summary = alert.annotations["summary"] {
             html += "<div>\(HTML.escape(summary))</div>"
+        }
+        // The other annotations (the runbook is a link below).
+        let others = alert.annotations.pairs.filter { !["summary", "runbook_url"].contains($0.name) }
+        if !others.isEmpty {
+            html += "<div class=\"meta annotations\">"
+            html += others.map { "\(HTML.escape($0.name)): \(HTML.escape($0.value))" }.joined(separator: "<br>")
+            html += "</div>"
         }
         let labels = alert.labels.pairs.filter { $0.name != "alertname" }.map { "\($0.name)=\"\($0.value)\"" }
         html += "<div class=\"labels\">\(HTML.escape(labels.joined(separator: ", ")))</div>"
@@ -168,7 +175,7 @@ public enum AlertsPage {
         }
         html += "</div>"
         if let runbook = alert.annotations["runbook_url"], !runbook.isEmpty {
-            html += "<div><a href=\"\(HTML.escape(runbook))\">Runbook</a></div>"
+            html += "<div><a href=\"\(HTML.escape(RunbookPage.href(runbook)))\">Runbook</a></div>"
         }
         return html + "</li>"
     }

@@ -34,6 +34,13 @@ struct PageRoutes {
         }
         router.get("/oncall") { request, context in Self.html(await pages.onCall(viewer: viewer(request, context))) }
         router.get("/rules") { request, context in Self.html(await pages.rules(viewer: viewer(request, context))) }
+        router.get("/runbooks/{name}") { request, context in
+            let viewer = viewer(request, context)
+            guard let html = await pages.runbook(name: context.parameters.get("name") ?? "", viewer: viewer) else {
+                throw APIError(.notFound, type: "not_found", "no such runbook")
+            }
+            return Self.html(html)
+        }
         router.get("/schedule") { request, context in
             Self.html(await pages.schedule(viewer: viewer(request, context)))
         }

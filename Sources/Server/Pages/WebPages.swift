@@ -17,6 +17,8 @@ public protocol WebPages: Sendable {
     func onCall(viewer: PageViewer) async -> String
     /// `/rules`.
     func rules(viewer: PageViewer) async -> String
+    /// `/runbooks/{name}`: a runbook rendered from its Markdown; nil when there is none by that name.
+    func runbook(name: String, viewer: PageViewer) async -> String?
     /// `/schedule`: the engine's last report as a page.
     func schedule(viewer: PageViewer) async -> String
     /// Does what a page's form asks, as `by` (a web user); says what happened, in words.

@@ -308,7 +308,9 @@ public final class Daemon: Sendable {
                     rules: rules,
                     audit: { actor, action, details in
                         await state.audit(actor: actor, action: action, at: clock.now(), details: details)
-                    }, clock: clock),
+                    },
+                    runbookFolders: DaemonPages.runbookFolders(
+                        config: startConfig.sourcePath, workingDirectory: options.workingDirectory), clock: clock),
                 logger: logger,
                 onListening: { port in
                     await onListening(port)

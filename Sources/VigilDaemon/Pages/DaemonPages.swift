@@ -19,6 +19,9 @@ struct DaemonPages: WebPages {
     let incidents: IncidentService
     let rules: RuleManager
     let audit: @Sendable (String, String, [String: String]) async -> Void
+    /// Where runbooks are looked for, in order (beside the configuration, the working directory,
+    /// the package's).
+    let runbookFolders: [String]
     let clock: any VigilClock
 
     var stylesheet: String { Stylesheet.text }
@@ -82,6 +85,20 @@ struct DaemonPages: WebPages {
 
     func rules(viewer: PageViewer) async -> String {
         RulesPage.render(await rules.groups, timeZone: await timeZone(), session: session(viewer))
+    }
+
+    func runbook(name: String, viewer: PageViewer) async -> String? {
+        // A plain file name: nothing outside the runbook folders can be asked for.
+        guard name.hasSuffix(".md"), !name.hasPrefix("."),
+            name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
+        else { return nil }
+        for folder in runbookFolders {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                return RunbookPage.render(name: String(name.dropLast(3)), markdown: text, session: session(viewer))
+            }
+        }
+        return nil
     }
 
     func schedule(viewer: PageViewer) async -> String {
@@ -179,5 +196,18 @@ struct DaemonPages: WebPages {
         } catch {
             return .init(redirect: back, message: "Not silenced: \(error)", succeeded: false)
         }
+    }
+
+    /// `../runbooks` beside the configuration file (the repository's layout), `runbooks/` in the
+    /// working directory, and where the package installs them.
+    static func runbookFolders(config: String?, workingDirectory: String) -> [String] {
+        var folders: [String] = []
+        if let config {
+            let etc = (config as NSString).deletingLastPathComponent
+            folders.append(((etc as NSString).deletingLastPathComponent as NSString).appendingPathComponent("runbooks"))
+        }
+        folders.append((workingDirectory as NSString).appendingPathComponent("runbooks"))
+        folders.append("/usr/share/vigil/runbooks")
+        return folders
     }
 }

@@ -15,7 +15,11 @@ enum ShippedDemo {
             .replacingOccurrences(of: "../rules/", with: rules + "/")
             .replacingOccurrences(of: "path: demo/program.json", with: "path: program.json")
         let demo = try String(contentsOf: repository.appendingPathComponent("etc/demo/program.json"), encoding: .utf8)
-        let daemon = try await ScheduleTestDaemon.start(directory: TestDirectory(), schedule: demo, config: config)
+        let directory = TestDirectory()
+        // The runbooks where a checkout has them: the pages link to them.
+        try FileManager.default.copyItem(
+            atPath: repository.appendingPathComponent("runbooks").path, toPath: directory.file("runbooks"))
+        let daemon = try await ScheduleTestDaemon.start(directory: directory, schedule: demo, config: config)
         // A first request, as Grafana's data-source check or a browser makes, so HTTP figures exist.
         _ = try await daemon.get("/-/ready")
         for _ in 0..<ticks { await daemon.tick() }
