@@ -102,10 +102,9 @@ public enum HTTPServer {
         }
         if let pages = settings.pages {
             PageRoutes(
-                // Keyed by the webhook secret, so a token outlives a restart; a random key otherwise.
-                pages: pages,
-                csrf: PageCSRF(
-                    secret: settings.alertmanager?.webhookSecret ?? (0..<32).map { _ in UInt8.random(in: 0...255) }),
+                // A key of its own, made at start: receivers know the webhook secret, so it must not be
+                // derived from that; a form older than a restart is refused and reloaded.
+                pages: pages, csrf: PageCSRF(secret: (0..<32).map { _ in UInt8.random(in: 0...255) }),
                 clock: settings.clock
             ).register(on: router)
         }

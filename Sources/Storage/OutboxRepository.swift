@@ -109,8 +109,9 @@ public struct OutboxRepository: OutboxStore {
         }
     }
 
-    /// The messages of the groups `groupKeys` queued since `since` (ms), oldest first, at most
-    /// `limit`: what an incident's timeline records of its groups' notifications.
+    /// The messages of the groups `groupKeys` queued since `since` (ms), the newest `limit` of
+    /// them, oldest first: what an incident's timeline records of its groups' notifications (older
+    /// ones were recorded when they were new).
     public func messages(groupKeys: Set<String>, since: Int64, limit: Int = 1_000) throws -> [OutboxMessage] {
         guard !groupKeys.isEmpty else { return [] }
         return try database.read { db in
@@ -121,9 +122,9 @@ public struct OutboxRepository: OutboxStore {
                 db,
                 sql: """
                     SELECT * FROM outbox WHERE group_key IN (\(marks)) AND created_at >= ?
-                    ORDER BY seq LIMIT ?
+                    ORDER BY seq DESC LIMIT ?
                     """, arguments: arguments
-            ).map(Self.message)
+            ).reversed().map(Self.message)
         }
     }
 

@@ -57,12 +57,20 @@ import Testing
         #expect(expected.coverageAfter > expected.coverageBefore)
 
         // Applied: f2 holds f1's clinic mornings; f1 keeps the 6th; nothing else moves.
-        let repaired = Repair.apply(try #require(repair.changes), to: program)
+        let repaired = try Repair.apply(try #require(repair.changes), to: program)
         let clinic = repaired.assignments.filter { $0.rotation == "clinic" && $0.person.hasPrefix("f") }
             .map { "\($0.person) \($0.date)" }.sorted()
         #expect(clinic == ["f1 2026-07-06", "f2 2026-07-07", "f2 2026-07-08"])
         #expect(repaired.assignments.count == program.assignments.count)
         #expect(engine.evaluate(program: repaired, window: Self.window).coverage.gapSlots == 0)
+
+        // Stale: once f1's slot is someone else's, the repair refuses rather than double-book.
+        var changed = program
+        if let index = changed.assignments.firstIndex(where: { $0.person == "f1" && $0.date == Day(iso: "2026-07-07")! }
+        ) {
+            changed.assignments[index].person = "f2"
+        }
+        #expect(throws: Repair.Stale.self) { try Repair.apply(try #require(repair.changes), to: changed) }
 
         // Tried once (for this person): not proposed again.
         let again = Decider.propose(

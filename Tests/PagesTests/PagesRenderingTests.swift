@@ -72,6 +72,18 @@ import TimeSeries
         #expect(hidden.contains("0 alerts shown."), "the default view is Alertmanager's: firing and acknowledged")
     }
 
+    @Test func runbookLinksAreLinksOnlyWhenSafe() {
+        #expect(RunbookPage.href("runbooks/CriticalCoverageGap.md") == "/runbooks/CriticalCoverageGap.md")
+        #expect(RunbookPage.href("https://wiki.example/runbook") == "https://wiki.example/runbook")
+        #expect(RunbookPage.href("/runbooks/X.md") == "/runbooks/X.md")
+        for unsafe in ["javascript:alert(1)", " JavaScript:alert(1)", "//evil.example/x", "data:text/html,x"] {
+            #expect(RunbookPage.href(unsafe) == nil, "\(unsafe)")
+        }
+        let link = RunbookPage.link("Runbook", to: "javascript:alert(\"x\")")
+        #expect(!link.contains("<a"), "shown as text")
+        #expect(link.contains("javascript:alert(&quot;x&quot;)"))
+    }
+
     @Test func theStripSaysEachDayInWordsAndNeverOnlyInColour() {
         #expect(DailyStrip.svg([]).contains("No days with assignments"))
     }

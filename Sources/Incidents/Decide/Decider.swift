@@ -129,7 +129,7 @@ public enum Decider {
         return Proposal(
             number: 0, strategy: .repair, sheddingLevel: level, fallback: nil, person: lost.person,
             changes: changes, summary: summary,
-            expected: effect(report, project(Repair.apply(changes, to: program), state)),
+            expected: (try? Repair.apply(changes, to: program)).flatMap { effect(report, project($0, state)) },
             risks: [
                 "the covering faculty carry more load over \(lost.from)…\(lost.to)",
                 "a new schedule version: changes made elsewhere meanwhile must be merged by hand",

@@ -50,17 +50,32 @@ public enum Repair {
         return try? EmergencyAssessor.assess(program: before, person: lost.person, from: lost.from, to: lost.to)
     }
 
+    /// Why a repair no longer fits the schedule in force.
+    public struct Stale: Error, Sendable, CustomStringConvertible {
+        public var change: Proposal.Change
+        public var description: String {
+            "the schedule changed since the repair was proposed: \(change.replacing ?? "nobody") no longer holds "
+                + "\(change.rotation) \(change.date) \(change.session); decide again"
+        }
+    }
+
     /// `program` with `changes` made: the absent person's assignment in each slot handed to the
-    /// filler (keeping its call), or a new assignment when they had none there.
-    public static func apply(_ changes: [Proposal.Change], to program: Program) -> Program {
+    /// filler (keeping its call), or a new assignment when the change replaces nobody. A change
+    /// whose absent person no longer holds the slot (the schedule changed since the proposal)
+    /// fails the whole repair rather than double-booking it.
+    public static func apply(_ changes: [Proposal.Change], to program: Program) throws(Stale) -> Program {
         var program = program
         for change in changes {
-            guard let date = Day(iso: change.date), let session = Session(rawValue: change.session) else { continue }
-            if let replacing = change.replacing,
-                let index = program.assignments.firstIndex(where: {
-                    $0.person == replacing && $0.date == date && $0.session == session && $0.rotation == change.rotation
-                })
-            {
+            guard let date = Day(iso: change.date), let session = Session(rawValue: change.session) else {
+                throw Stale(change: change)
+            }
+            if let replacing = change.replacing {
+                guard
+                    let index = program.assignments.firstIndex(where: {
+                        $0.person == replacing && $0.date == date && $0.session == session
+                            && $0.rotation == change.rotation
+                    })
+                else { throw Stale(change: change) }
                 program.assignments[index].person = change.person
             } else {
                 program.assignments.append(

@@ -15,6 +15,12 @@ public enum AlertsPage {
         /// acknowledged (Alertmanager's default view).
         public var states: Set<String>
 
+        /// A label value as it goes between double quotes in a matcher.
+        static func quoted(_ value: String) -> String {
+            value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n")
+        }
+
         public init(matchers: String = "", states: Set<String> = []) {
             self.matchers = matchers
             self.states = states
@@ -25,8 +31,7 @@ public enum AlertsPage {
         public init(query: [(name: String, value: String)]) {
             var matchers = query.first { $0.name == "filter" }?.value ?? ""
             if let severity = query.first(where: { $0.name == "severity" })?.value, !severity.isEmpty {
-                let escaped = severity.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-                    of: "\"", with: "\\\"")
+                let escaped = Self.quoted(severity)
                 matchers = matchers.isEmpty ? "severity=\"\(escaped)\"" : matchers + ",severity=\"\(escaped)\""
             }
             self.matchers = matchers
@@ -120,7 +125,7 @@ public enum AlertsPage {
     static func groupSection(_ group: GroupView, alerts: [AlertView], timeZone: TimeZone, session: PageSession)
         -> String
     {
-        let labels = group.labels.pairs.map { "\($0.name)=\"\($0.value)\"" }.joined(separator: ", ")
+        let labels = group.labels.pairs.map { "\($0.name)=\"\(Filter.quoted($0.value))\"" }.joined(separator: ", ")
         var html = """
             <section class="card group"><h2 class="labels">{\(HTML.escape(labels))}</h2>\
             <p class="meta">receiver \(HTML.escape(group.receiver))</p>
@@ -175,7 +180,7 @@ public enum AlertsPage {
         }
         html += "</div>"
         if let runbook = alert.annotations["runbook_url"], !runbook.isEmpty {
-            html += "<div><a href=\"\(HTML.escape(RunbookPage.href(runbook)))\">Runbook</a></div>"
+            html += "<div>\(RunbookPage.link("Runbook", to: runbook))</div>"
         }
         return html + "</li>"
     }

@@ -58,7 +58,7 @@ public enum IncidentPages {
         if !incident.runbooks.isEmpty {
             body += "<p>Runbooks: "
             body += incident.runbooks.sorted { $0.key < $1.key }.map {
-                "<a href=\"\(HTML.escape(RunbookPage.href($0.value)))\">\(HTML.escape($0.key))</a>"
+                RunbookPage.link($0.key, to: $0.value)
             }.joined(separator: ", ")
             body += "</p>"
         }

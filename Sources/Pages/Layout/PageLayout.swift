@@ -1,8 +1,9 @@
 import Foundation
 
 /// The frame every page shares: a title, the navigation (a row of links a thumb can hit), the
-/// stylesheet, and a few lines of plain script that reload the page every `refresh` seconds while
-/// it is visible. Everything works with scripts off; the reload is a convenience.
+/// stylesheet, and a few lines of plain script (a file, so the pages need no inline script) that
+/// reload the page every `refresh` seconds while it is visible. Everything works with scripts off;
+/// the reload is a convenience.
 public enum PageLayout {
     /// The pages in the navigation, in order: path and label.
     static let navigation: [(path: String, label: String)] = [
@@ -18,12 +19,7 @@ public enum PageLayout {
             let current = item.path == path ? " aria-current=\"page\"" : ""
             nav += "<a href=\"\(item.path)\"\(current)>\(HTML.escape(item.label))</a>"
         }
-        let script =
-            refresh.map { seconds in
-                """
-                <script>setInterval(function () { if (!document.hidden) { location.reload(); } }, \(seconds * 1000));</script>
-                """
-            } ?? ""
+        let script = refresh.map { "<script src=\"/static/vigil.js\" data-refresh=\"\($0)\"></script>" } ?? ""
         let done = session.done.map { "<p class=\"done\" role=\"status\">\(HTML.escape($0))</p>" } ?? ""
         let who =
             session.user.map { "Signed in as \(HTML.escape($0))." }

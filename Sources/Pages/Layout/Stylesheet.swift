@@ -1,6 +1,15 @@
 /// The one stylesheet: phone first (390 px), readable on a desktop, colours paired with words
 /// (GREEN … BLACK is always written out), system fonts, no web fonts or images to fetch.
 public enum Stylesheet {
+    /// `/static/vigil.js`: reloads the page every `data-refresh` seconds while it is visible.
+    public static let script = """
+        (function () {
+          var seconds = Number(document.currentScript && document.currentScript.dataset.refresh);
+          if (!(seconds > 0)) { return; }
+          setInterval(function () { if (!document.hidden) { location.reload(); } }, seconds * 1000);
+        })();
+        """
+
     public static let text = """
         :root { --fg: #1b1f24; --muted: #59636e; --line: #d8dee4; --bg: #ffffff; --card: #f6f8fa;
           --green: #1a7f37; --yellow: #9a6700; --orange: #bc4c00; --red: #cf222e; --black: #1b1f24; }

@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 
 /// The token every page form carries, so another site cannot make a logged-in browser act: an
-/// HMAC over the user and the day, keyed by a key derived from the webhook secret (which never
-/// leaves the daemon). Stateless: a token is good on its day and the next, and only for its user.
+/// HMAC over the user and the day, keyed by a random key the server makes at start (not derived
+/// from any secret a receiver holds). Stateless: a token is good on its day and the next, only for
+/// its user, and until a restart.
 struct PageCSRF: Sendable {
     let key: SymmetricKey
 

@@ -49,6 +49,12 @@ struct PageRoutes {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
         }
+        router.get("/static/vigil.js") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: pages.script)))
+        }
         router.post("/ui/ack") { request, context in
             try await act(request, context) { form in .acknowledgeGroup(groupKey: form["group_key"] ?? "") }
         }
@@ -118,7 +124,7 @@ struct PageRoutes {
             headers: [
                 .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                 .init("Content-Security-Policy")!:
-                    "default-src 'self'; script-src 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
             ],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }

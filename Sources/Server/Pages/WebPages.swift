@@ -25,6 +25,8 @@ public protocol WebPages: Sendable {
     func perform(_ action: PageAction, by: String) async -> PageActionResult
     /// `/static/vigil.css`.
     var stylesheet: String { get }
+    /// `/static/vigil.js`.
+    var script: String { get }
 }
 
 /// Who is looking at a page: a logged-in web user may act from it (the forms carry `csrf`);

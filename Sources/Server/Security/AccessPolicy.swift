@@ -19,7 +19,9 @@ public enum AccessPolicy {
         case open, read, write, signed, page
     }
 
-    static let openPaths: Set<String> = ["/-/healthy", "/-/ready", "/static/ack.css", "/static/vigil.css"]
+    static let openPaths: Set<String> = [
+        "/-/healthy", "/-/ready", "/static/ack.css", "/static/vigil.css", "/static/vigil.js",
+    ]
     /// Prometheus' read endpoints that accept `POST` with a form body.
     static let postReads: Set<String> = [
         "/api/v1/query", "/api/v1/query_range", "/api/v1/series", "/api/v1/labels", "/api/v1/query_exemplars",

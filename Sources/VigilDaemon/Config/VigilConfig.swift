@@ -10,7 +10,18 @@ public struct VigilConfig: Sendable, Equatable {
     /// Absolute path of the file read; nil when running on embedded defaults.
     public var sourcePath: String?
     /// The text of that file as read (shown, secrets redacted, at `/api/v1/status/config`).
-    public var sourceText: String?
+    public var sourceText: String? {
+        get { text.value }
+        set { text.value = newValue }
+    }
+    private var text = SourceText()
+
+    /// The file's text, apart from the configuration's identity: two files that differ only in
+    /// comments or layout are the same configuration (a reload of one is no change).
+    struct SourceText: Sendable, Equatable {
+        var value: String?
+        static func == (lhs: SourceText, rhs: SourceText) -> Bool { true }
+    }
     public var global: GlobalConfig
     public var web: WebConfig
     public var storage: StorageConfig

@@ -57,7 +57,13 @@ struct DaemonIncidentActuator: IncidentActuator {
             }
             let effect = try await reschedule(incident: incident, by: by, what: "the repair") { actor, now in
                 guard let program = await schedule.current?.program else { throw ActionError("no schedule is loaded") }
-                let body = Array(ScheduleEncoder.encode(Repair.apply(changes, to: program)).utf8)
+                let repaired: Program
+                do {
+                    repaired = try Repair.apply(changes, to: program)
+                } catch {
+                    throw ActionError("\(error)")
+                }
+                let body = Array(ScheduleEncoder.encode(repaired).utf8)
                 if case .failure(let failure) = await schedule.push(body, actor: actor, at: now) {
                     throw ActionError("the repaired schedule was not accepted: \(failure)")
                 }

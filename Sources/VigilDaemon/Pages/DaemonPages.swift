@@ -25,6 +25,7 @@ struct DaemonPages: WebPages {
     let clock: any VigilClock
 
     var stylesheet: String { Stylesheet.text }
+    var script: String { Stylesheet.script }
     private var pipeline: AlertPipeline { alerting.pipeline }
 
     private func timeZone() async -> TimeZone {
