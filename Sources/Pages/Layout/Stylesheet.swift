@@ -22,7 +22,7 @@ public enum Stylesheet {
         nav { display: flex; flex-wrap: wrap; gap: .25rem; }
         nav a { padding: .35rem .55rem; border-radius: 6px; color: var(--fg); text-decoration: none; }
         nav a[aria-current="page"] { background: var(--fg); color: var(--bg); }
-        main { max-width: 72rem; margin: 0 auto; padding: .75rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: .75rem; overflow-wrap: anywhere; }
         h1 { font-size: 1.35rem; margin: .25rem 0 .75rem; }
         h2 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
         p.meta, .muted { color: var(--muted); font-size: .9rem; }

@@ -8,14 +8,19 @@ enum ShippedDemo {
     static var repository: URL { ShippedMatrixDaemonTests.repository }
 
     static func start(ticks: Int) async throws -> ScheduleTestDaemon {
+        let demo = try String(contentsOf: repository.appendingPathComponent("etc/demo/program.json"), encoding: .utf8)
+        let directory = TestDirectory()
+        // The rules under a long folder name with no place to break it: the pages show rule files'
+        // paths, and a phone must not scroll sideways whatever the path (a clone's can be long).
+        let rules = directory.file("shippedrulesinafoldernamewithnowheretobreakit/rules")
+        try FileManager.default.createDirectory(
+            atPath: (rules as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: repository.appendingPathComponent("rules").path, toPath: rules)
         let shipped = try String(contentsOf: repository.appendingPathComponent("etc/vigil.yml"), encoding: .utf8)
-        let rules = repository.appendingPathComponent("rules").path
         let config =
             shipped
             .replacingOccurrences(of: "../rules/", with: rules + "/")
             .replacingOccurrences(of: "path: demo/program.json", with: "path: program.json")
-        let demo = try String(contentsOf: repository.appendingPathComponent("etc/demo/program.json"), encoding: .utf8)
-        let directory = TestDirectory()
         // The runbooks where a checkout has them: the pages link to them.
         try FileManager.default.copyItem(
             atPath: repository.appendingPathComponent("runbooks").path, toPath: directory.file("runbooks"))
